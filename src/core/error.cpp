@@ -1,0 +1,61 @@
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace attnreel {
+
+std::string SourceMark::to_string() const {
+    std::string s = file.empty() ? std::string("<input>") : file;
+    if (line > 0) {
+        s.append(1, ':').append(std::to_string(line));
+        if (column > 0) s.append(1, ':').append(std::to_string(column));
+    }
+    return s;
+}
+
+InputError::InputError(SourceMark mark, const std::string& message)
+    : std::runtime_error(mark.to_string() + ": " + message), mark_(std::move(mark)), message_(message) {}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                              std::tolower(static_cast<unsigned char>(b[j - 1]));
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    // A typo changes a few letters; beyond a third of the word it is a different word.
+    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
+    return best_distance <= allowed ? best : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string best = nearest_word(word, candidates);
+    return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+}
+
+}  // namespace attnreel
