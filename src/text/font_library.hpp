@@ -1,0 +1,83 @@
+#pragma once
+// The fonts a scene may use: bundled faces by name (sans, mono, math…) or font files by
+// path, each loaded once, plus the cache of glyph outlines as Paths. Never a system font.
+#include "core/path.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct hb_font_t;
+
+namespace attnreel::text {
+
+// Index of a loaded face in its FontLibrary; the same file always gets the same id.
+enum class FaceId : std::uint32_t {};
+
+// Vertical metrics in em units (multiply by the em size). Descent is positive below the
+// baseline, so ascent + descent is the natural line height.
+struct FaceMetrics {
+    double ascent = 0;
+    double descent = 0;
+    double cap_height = 0;
+    double x_height = 0;
+};
+
+// The bundled face names and their files relative to the font directory.
+struct NamedFace {
+    std::string name;
+    std::string file;
+};
+const std::vector<NamedFace>& named_faces();
+
+// $ATTNREEL_FONT_DIR when set and not empty, else the directory fixed at build time.
+std::filesystem::path default_font_dir();
+
+// Owns FreeType, the loaded faces and the outline cache. Every member function is safe to
+// call from several threads at once (one mutex; shaping itself does not hold it).
+class FontLibrary {
+public:
+    explicit FontLibrary(std::filesystem::path font_dir = default_font_dir());
+    ~FontLibrary();
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+    // A bundled face name (see named_faces()) or a path to a font file (anything with a
+    // '/' or a font extension; relative paths are relative to the working directory).
+    // Throws InputError for an unknown name (suggesting the nearest), a missing file or a
+    // file FreeType cannot read, naming the path.
+    FaceId face(const std::string& name_or_path);
+    // The face tried when no face of a chain has a character: DejaVu Sans.
+    FaceId last_resort();
+
+    const std::filesystem::path& font_dir() const { return font_dir_; }
+    const std::filesystem::path& file_of(FaceId id) const;
+    FaceMetrics metrics(FaceId id) const;
+    // HarfBuzz font at a scale of one font unit per unit, for shaping.
+    hb_font_t* hb_font(FaceId id) const;
+    double units_per_em(FaceId id) const;
+    bool has_glyph_for(FaceId id, char32_t code_point) const;
+
+    // The glyph's outline in em units (1 = the em size), origin on the baseline at the
+    // pen position, y up. Loaded once; the reference stays valid as long as the library.
+    const Path& glyph_outline(FaceId id, std::uint32_t glyph);
+
+private:
+    struct LoadedFace;
+    const LoadedFace& loaded(FaceId id) const;
+    FaceId load_file(const std::filesystem::path& path);
+
+    std::filesystem::path font_dir_;
+    mutable std::mutex mutex_;
+    struct FreeTypeLibrary;
+    std::unique_ptr<FreeTypeLibrary> freetype_;
+    std::vector<std::unique_ptr<LoadedFace>> faces_;
+    std::unordered_map<std::string, FaceId> face_by_file_;
+    std::unordered_map<std::uint64_t, Path> outlines_;  // key: face id << 32 | glyph id
+};
+
+}  // namespace attnreel::text
