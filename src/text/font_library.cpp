@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_OUTLINE_H
 
 namespace attnreel::text {
 
@@ -88,6 +89,17 @@ double metric(hb_font_t* font, hb_ot_metrics_tag_t tag, double units_per_em) {
     return value / units_per_em;
 }
 
+// A height from the OS/2 table (sCapHeight, sxHeight), or when the table is too old to
+// have it, the top of the letter that defines it ('H', 'x').
+double height_metric(hb_font_t* font, FT_Face face, hb_ot_metrics_tag_t tag, char letter) {
+    hb_position_t value = 0;
+    if (hb_ot_metrics_get_position(font, tag, &value) && value > 0) return value / double(face->units_per_EM);
+    if (FT_Load_Char(face, static_cast<FT_ULong>(letter), FT_LOAD_NO_SCALE) != 0) return 0;
+    FT_BBox box;
+    FT_Outline_Get_CBox(&face->glyph->outline, &box);
+    return static_cast<double>(box.yMax) / face->units_per_EM;
+}
+
 }  // namespace
 
 FontLibrary::FontLibrary(fs::path font_dir)
@@ -130,8 +142,12 @@ FaceId FontLibrary::load_file(const fs::path& path) {
 
     auto loaded = std::make_unique<LoadedFace>();
     loaded->file = path;
-    if (FT_New_Face(freetype_->library, key.c_str(), 0, &loaded->ft_face) || !FT_IS_SCALABLE(loaded->ft_face))
+    FT_Face ft_face = nullptr;
+    if (FT_New_Face(freetype_->library, key.c_str(), 0, &ft_face))
         throw InputError("not a font file FreeType can read: '" + path.string() + "'");
+    loaded->ft_face = ft_face;  // owned from here on, so closed if the checks below throw
+    if (!FT_IS_SCALABLE(ft_face))
+        throw InputError("not an outline font (bitmap only): '" + path.string() + "'");
     loaded->units_per_em = loaded->ft_face->units_per_EM;
 
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(key.c_str());
@@ -148,8 +164,8 @@ FaceId FontLibrary::load_file(const fs::path& path) {
     const double u = loaded->units_per_em;
     loaded->metrics.ascent = metric(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, u);
     loaded->metrics.descent = -metric(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, u);
-    loaded->metrics.cap_height = metric(font, HB_OT_METRICS_TAG_CAP_HEIGHT, u);
-    loaded->metrics.x_height = metric(font, HB_OT_METRICS_TAG_X_HEIGHT, u);
+    loaded->metrics.cap_height = height_metric(font, ft_face, HB_OT_METRICS_TAG_CAP_HEIGHT, 'H');
+    loaded->metrics.x_height = height_metric(font, ft_face, HB_OT_METRICS_TAG_X_HEIGHT, 'x');
 
     const auto id = static_cast<FaceId>(faces_.size());
     faces_.push_back(std::move(loaded));

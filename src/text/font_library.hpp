@@ -18,8 +18,10 @@ namespace attnreel::text {
 // Index of a loaded face in its FontLibrary; the same file always gets the same id.
 enum class FaceId : std::uint32_t {};
 
-// Vertical metrics in em units (multiply by the em size). Descent is positive below the
-// baseline, so ascent + descent is the natural line height.
+// Vertical metrics in em units (multiply by the em size). Ascent and descent are OS/2's
+// typographic ones when the font sets USE_TYPO_METRICS, else hhea's; descent is positive
+// below the baseline, so ascent + descent is the natural line height. Cap and x-height
+// come from OS/2, or from the tops of 'H' and 'x' in fonts whose OS/2 table predates them.
 struct FaceMetrics {
     double ascent = 0;
     double descent = 0;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 #include <hb.h>
 #include <optional>
@@ -134,27 +135,46 @@ TEST_CASE("the font directory can be overridden with ATTNREEL_FONT_DIR", "[text]
 
 TEST_CASE("face metrics come from the font's own tables, in em units", "[text][fonts]") {
     FontLibrary fonts(fonts_dir);
-    const FaceId sans = fonts.face("sans");
-
     FT_Library library;
     REQUIRE(FT_Init_FreeType(&library) == 0);
-    FT_Face face;
-    REQUIRE(FT_New_Face(library, fonts.file_of(sans).c_str(), 0, &face) == 0);
-    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
-    REQUIRE(os2 != nullptr);
-    const double upem = face->units_per_EM;
-    const double cap_height = os2->sCapHeight / upem;
-    const double hhea_ascent = face->ascender / upem;
-    FT_Done_Face(face);
-    FT_Done_FreeType(library);
+    for (const char* name : {"sans", "mono", "dejavu", "math"}) {
+        INFO(name);
+        const FaceId id = fonts.face(name);
+        FT_Face face;
+        REQUIRE(FT_New_Face(library, fonts.file_of(id).c_str(), 0, &face) == 0);
+        const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+        const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(face, FT_SFNT_HHEA));
+        REQUIRE(os2 != nullptr);
+        REQUIRE(hhea != nullptr);
+        const double upem = face->units_per_EM;
+        // OpenType: the typographic metrics when the font asks for them (fsSelection bit 7),
+        // else hhea.
+        const bool use_typo_metrics = (os2->fsSelection & (1u << 7)) != 0;
+        const double ascent = (use_typo_metrics ? os2->sTypoAscender : hhea->Ascender) / upem;
+        const double descent = -(use_typo_metrics ? os2->sTypoDescender : hhea->Descender) / upem;
+        // sCapHeight and sxHeight exist from OS/2 version 2 on; older tables leave the tops
+        // of 'H' and 'x'.
+        const auto letter_top = [&](char letter) {
+            REQUIRE(FT_Load_Char(face, static_cast<FT_ULong>(letter), FT_LOAD_NO_SCALE) == 0);
+            FT_BBox box;
+            FT_Outline_Get_CBox(&face->glyph->outline, &box);
+            return box.yMax / upem;
+        };
+        const double cap_height = os2->version >= 2 ? os2->sCapHeight / upem : letter_top('H');
+        const double x_height = os2->version >= 2 ? os2->sxHeight / upem : letter_top('x');
+        FT_Done_Face(face);
 
-    const FaceMetrics metrics = fonts.metrics(sans);
-    CHECK(fonts.units_per_em(sans) == upem);
-    CHECK(metrics.cap_height == Approx(cap_height));
-    CHECK(metrics.ascent == Approx(hhea_ascent).margin(0.1));  // hhea or OS/2 typo, both near
-    CHECK(metrics.descent > 0);
-    CHECK(metrics.x_height > 0);
-    CHECK(metrics.x_height < metrics.cap_height);
+        const FaceMetrics metrics = fonts.metrics(id);
+        CHECK(fonts.units_per_em(id) == upem);
+        CHECK(metrics.ascent == Approx(ascent));
+        CHECK(metrics.descent == Approx(descent));
+        CHECK(metrics.descent > 0);
+        CHECK(metrics.cap_height == Approx(cap_height));
+        CHECK(metrics.x_height == Approx(x_height));
+        CHECK(metrics.x_height > 0.3);
+        CHECK(metrics.x_height < metrics.cap_height);
+    }
+    FT_Done_FreeType(library);
 }
 
 TEST_CASE("glyph coverage tells which face has a character", "[text][fonts]") {
