@@ -1,0 +1,65 @@
+#include "encode/frame_spool.hpp"
+
+#include "encode/temp_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace attnreel {
+
+namespace {
+
+std::size_t row_bytes(int width) { return static_cast<std::size_t>(width) * 4; }
+
+}  // namespace
+
+FrameSpool::FrameSpool(const std::filesystem::path& beside, int width, int height)
+    : beside_(beside), width_(width), height_(height) {
+    const std::filesystem::path directory = beside.has_parent_path() ? beside.parent_path() : ".";
+    for (int attempt = 0; fd_ < 0; ++attempt) {
+        const std::filesystem::path name = directory / ("." + beside.filename().string() + ".frames-" + random_suffix(6));
+        fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd_ >= 0) {
+            ::unlink(name.c_str());
+        } else if (errno != EEXIST || attempt > 100) {
+            throw std::runtime_error(beside.string() + ": cannot create a frame spool file: " + std::strerror(errno));
+        }
+    }
+}
+
+FrameSpool::~FrameSpool() { ::close(fd_); }
+
+void FrameSpool::append(const AVFrame& frame) {
+    if (frame.width != width_ || frame.height != height_ || frame.format != AV_PIX_FMT_BGRA)
+        throw std::logic_error("FrameSpool::append: frame does not match the spool's size or format");
+    const std::size_t row = row_bytes(width_);
+    off_t offset = static_cast<off_t>(pts_.size()) * static_cast<off_t>(row) * height_;
+    for (int y = 0; y < height_; ++y, offset += static_cast<off_t>(row)) {
+        const std::uint8_t* line = frame.data[0] + static_cast<std::ptrdiff_t>(y) * frame.linesize[0];
+        if (::pwrite(fd_, line, row, offset) != static_cast<ssize_t>(row))
+            throw std::runtime_error(beside_.string() + ": cannot write the frame spool: " + std::strerror(errno));
+    }
+    pts_.push_back(frame.pts);
+}
+
+libav::FramePtr FrameSpool::read(int index) const {
+    libav::FramePtr frame = libav::make_frame();
+    frame->format = AV_PIX_FMT_BGRA;
+    frame->width = width_;
+    frame->height = height_;
+    libav::check(av_frame_get_buffer(frame.get(), 0), beside_, "allocating a spool frame");
+    const std::size_t row = row_bytes(width_);
+    off_t offset = static_cast<off_t>(index) * static_cast<off_t>(row) * height_;
+    for (int y = 0; y < height_; ++y, offset += static_cast<off_t>(row)) {
+        std::uint8_t* line = frame->data[0] + static_cast<std::ptrdiff_t>(y) * frame->linesize[0];
+        if (::pread(fd_, line, row, offset) != static_cast<ssize_t>(row))
+            throw std::runtime_error(beside_.string() + ": cannot read the frame spool: " + std::strerror(errno));
+    }
+    frame->pts = pts_.at(static_cast<std::size_t>(index));
+    return frame;
+}
+
+}  // namespace attnreel

@@ -1,0 +1,48 @@
+#pragma once
+// GifSink: an endlessly looping GIF with one palette for the whole clip (libavfilter's
+// palettegen, then paletteuse), storing only the changed rectangle of each frame.
+//
+// Two passes with bounded memory: pass 1 scales the frames, feeds palettegen and parks the
+// scaled frames in an unnamed spool file beside the output; finish() builds the palette
+// and runs pass 2 (paletteuse → GIF encoder) from the spool. Memory holds a few frames;
+// the spool takes width × height × 4 bytes per GIF frame on disk until finish() returns
+// (854×480 at 15 fps: 1.6 MB per frame, 24.6 MB per second of GIF).
+#include "encode/frame_sink.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace attnreel {
+
+enum class GifDither { none, bayer, sierra2_4a };
+enum class GifPaletteStats { full, diff };  // histogram of whole frames, or of changed pixels only
+
+struct GifOptions {
+    int input_fps = 30;   // rate of the frames given to write()
+    int fps = 0;          // GIF frame rate; 0 keeps input_fps (GIF delays are in 1/100 s)
+    int width = 0;        // GIF width in pixels, height keeps the aspect ratio; 0 keeps the frame width
+    // Flat shapes and text stay clean with no dithering and a histogram of whole frames
+    // (measured: see tests/encode/gif_sink_test.cpp and the module notes).
+    GifDither dither = GifDither::none;
+    int bayer_scale = 2;  // 0…5, only for GifDither::bayer; higher shows less pattern
+    GifPaletteStats stats = GifPaletteStats::full;
+};
+
+class GifSink final : public FrameSink {
+public:
+    // InputError for a bad size, fps or width, or an output path that cannot be written.
+    GifSink(const std::filesystem::path& path, int width, int height, const GifOptions& options = {});
+    ~GifSink() override;
+    void write(const Frame& frame) override;
+    void finish() override;
+
+    // The GIF's size for frames of width × height under `options`.
+    static int output_width(int width, const GifOptions& options);
+    static int output_height(int width, int height, const GifOptions& options);
+
+private:
+    struct Passes;
+    std::unique_ptr<Passes> passes_;
+};
+
+}  // namespace attnreel

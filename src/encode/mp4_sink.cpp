@@ -1,0 +1,116 @@
+#include "encode/mp4_sink.hpp"
+
+#include "core/error.hpp"
+#include "encode/video_file_writer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+extern "C" {
+#include <libavutil/pixfmt.h>
+}
+
+namespace attnreel {
+
+const std::vector<std::string>& x264_presets() {
+    static const std::vector<std::string> names = {"ultrafast", "superfast", "veryfast", "faster", "fast",
+                                                   "medium",    "slow",      "slower",   "veryslow", "placebo"};
+    return names;
+}
+
+namespace {
+
+void validate(const std::filesystem::path& path, int width, int height, const Mp4Options& options) {
+    const SourceMark where{path.string()};
+    if (width <= 0 || height <= 0)
+        throw InputError(where, "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
+    if (width % 2 != 0 || height % 2 != 0)
+        throw InputError(where, "MP4 (yuv420p) needs an even width and height, got " + std::to_string(width) + "x" +
+                                    std::to_string(height) + "; try " + std::to_string(width + width % 2) + "x" +
+                                    std::to_string(height + height % 2));
+    if (options.fps <= 0) throw InputError(where, "fps must be positive, got " + std::to_string(options.fps));
+    if (options.crf < 0 || options.crf > 51)
+        throw InputError(where, "crf must be between 0 and 51, got " + std::to_string(options.crf));
+    const auto& presets = x264_presets();
+    if (std::find(presets.begin(), presets.end(), options.preset) == presets.end())
+        throw InputError(where, "unknown x264 preset '" + options.preset + "'" + did_you_mean(options.preset, presets));
+}
+
+void tag_bt709_limited(AVCodecContext& codec) {
+    codec.color_primaries = AVCOL_PRI_BT709;
+    codec.color_trc = AVCOL_TRC_BT709;
+    codec.colorspace = AVCOL_SPC_BT709;
+    codec.color_range = AVCOL_RANGE_MPEG;
+}
+
+}  // namespace
+
+struct Mp4Sink::Encoder {
+    std::filesystem::path path;
+    VideoFileWriter writer;
+    libav::SwsPtr to_yuv;
+    libav::FramePtr yuv = libav::make_frame();
+    int width;
+    int height;
+    std::int64_t next_pts = 0;
+
+    Encoder(const std::filesystem::path& out, int w, int h, const Mp4Options& options)
+        : path(out), writer(out, spec(w, h, options)), width(w), height(h) {
+        // Cairo's native-endian ARGB32 is BGRA bytes on little endian (0RGB32 names it either
+        // way); alpha is ignored, which shows premultiplied pixels over black.
+        to_yuv.reset(sws_getContext(w, h, AV_PIX_FMT_0RGB32, w, h, AV_PIX_FMT_YUV420P,
+                                    SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP, nullptr, nullptr, nullptr));
+        if (!to_yuv) throw std::runtime_error(path.string() + ": cannot create the RGB to YUV converter");
+        const int full_range = 1, limited_range = 0;
+        libav::check(sws_setColorspaceDetails(to_yuv.get(), sws_getCoefficients(SWS_CS_ITU709), full_range,
+                                              sws_getCoefficients(SWS_CS_ITU709), limited_range, 0, 1 << 16, 1 << 16),
+                     path, "setting BT.709 limited-range conversion");
+        yuv->format = AV_PIX_FMT_YUV420P;
+        yuv->width = w;
+        yuv->height = h;
+        yuv->color_primaries = AVCOL_PRI_BT709;
+        yuv->color_trc = AVCOL_TRC_BT709;
+        yuv->colorspace = AVCOL_SPC_BT709;
+        yuv->color_range = AVCOL_RANGE_MPEG;
+        libav::check(av_frame_get_buffer(yuv.get(), 0), path, "allocating a YUV frame");
+    }
+
+    static VideoStreamSpec spec(int w, int h, const Mp4Options& options) {
+        VideoStreamSpec s;
+        s.muxer = "mp4";
+        s.encoder = "libx264";
+        s.width = w;
+        s.height = h;
+        s.pixel_format = AV_PIX_FMT_YUV420P;
+        s.time_base = AVRational{1, options.fps};
+        s.encoder_options = {{"preset", options.preset}, {"crf", std::to_string(options.crf)}};
+        s.muxer_options = {{"movflags", "+faststart"}};
+        s.configure = tag_bt709_limited;
+        return s;
+    }
+};
+
+Mp4Sink::Mp4Sink(const std::filesystem::path& path, int width, int height, const Mp4Options& options) {
+    validate(path, width, height, options);
+    encoder_ = std::make_unique<Encoder>(path, width, height, options);
+}
+
+Mp4Sink::~Mp4Sink() = default;
+
+void Mp4Sink::write(const Frame& frame) {
+    Encoder& e = *encoder_;
+    if (frame.width != e.width || frame.height != e.height)
+        throw std::logic_error("Mp4Sink: frame size differs from the size the sink was opened with");
+    // The encoder may still hold a reference to the previous YUV buffer.
+    libav::check(av_frame_make_writable(e.yuv.get()), e.path, "preparing a YUV frame");
+    const std::uint8_t* source[1] = {frame.bytes()};
+    const int source_stride[1] = {frame.stride_bytes()};
+    libav::check(sws_scale(e.to_yuv.get(), source, source_stride, 0, e.height, e.yuv->data, e.yuv->linesize),
+                 e.path, "converting a frame to YUV");
+    e.yuv->pts = e.next_pts++;
+    e.writer.send(*e.yuv);
+}
+
+void Mp4Sink::finish() { encoder_->writer.finish(); }
+
+}  // namespace attnreel

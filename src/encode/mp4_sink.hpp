@@ -1,0 +1,36 @@
+#pragma once
+// Mp4Sink: H.264 (libx264) in MP4, yuv420p, BT.709 limited range with the colour tags set,
+// moov before mdat (+faststart) so browsers start playing before the download ends.
+#include "encode/frame_sink.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace attnreel {
+
+struct Mp4Options {
+    int fps = 30;
+    int crf = 20;                  // x264 constant rate factor, 0 (lossless) … 51; lower is better
+    std::string preset = "medium"; // x264 speed/size trade-off: ultrafast … placebo
+};
+
+// The x264 preset names, fastest first.
+const std::vector<std::string>& x264_presets();
+
+class Mp4Sink final : public FrameSink {
+public:
+    // InputError for odd width/height (yuv420p halves both), a bad crf, fps or preset, or an
+    // output path that cannot be written.
+    Mp4Sink(const std::filesystem::path& path, int width, int height, const Mp4Options& options = {});
+    ~Mp4Sink() override;
+    void write(const Frame& frame) override;
+    void finish() override;
+
+private:
+    struct Encoder;
+    std::unique_ptr<Encoder> encoder_;
+};
+
+}  // namespace attnreel

@@ -1,0 +1,45 @@
+#include "encode/open_sink.hpp"
+
+#include "core/error.hpp"
+#include "encode/png_sink.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace attnreel {
+
+namespace fs = std::filesystem;
+
+OutputKind output_kind(const fs::path& path) {
+    std::error_code ec;
+    if (!path.empty() && (!path.has_filename() || fs::is_directory(path, ec))) return OutputKind::png_sequence;
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".mp4") return OutputKind::mp4;
+    if (extension == ".gif") return OutputKind::gif;
+    if (extension == ".png") return OutputKind::png;
+    const std::vector<std::string> known = {".mp4", ".gif", ".png"};
+    const std::string expected = "expected .mp4, .gif, .png, or a folder ending in '/' for a PNG sequence";
+    if (extension.empty()) throw InputError(SourceMark{path.string()}, "output has no extension; " + expected);
+    throw InputError(SourceMark{path.string()},
+                     "unknown output extension '" + extension + "'" + did_you_mean(extension, known) + "; " + expected);
+}
+
+std::unique_ptr<FrameSink> open_sink(const fs::path& path, const OutputSettings& settings) {
+    switch (output_kind(path)) {
+        case OutputKind::mp4:
+            return std::make_unique<Mp4Sink>(path, settings.width, settings.height,
+                                             Mp4Options{settings.fps, settings.crf, settings.preset});
+        case OutputKind::gif: {
+            GifOptions gif = settings.gif;
+            gif.input_fps = settings.fps;
+            return std::make_unique<GifSink>(path, settings.width, settings.height, gif);
+        }
+        case OutputKind::png: return std::make_unique<PngFileSink>(path);
+        case OutputKind::png_sequence: return std::make_unique<PngSequenceSink>(path);
+    }
+    throw std::logic_error("open_sink: unhandled output kind");
+}
+
+}  // namespace attnreel

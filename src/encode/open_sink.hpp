@@ -1,0 +1,31 @@
+#pragma once
+// open_sink: the sink an output path asks for, by its extension: .mp4, .gif, .png (one
+// frame), or a folder (a path ending in '/', or an existing directory) for a PNG sequence.
+#include "encode/frame_sink.hpp"
+#include "encode/gif_sink.hpp"
+#include "encode/mp4_sink.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace attnreel {
+
+enum class OutputKind { mp4, gif, png, png_sequence };
+
+struct OutputSettings {
+    int width = 0;
+    int height = 0;
+    int fps = 30;
+    int crf = 20;                   // MP4 only
+    std::string preset = "medium";  // MP4 only
+    GifOptions gif;                 // GIF only; its input_fps is taken from fps
+};
+
+// The kind of output `path` names; InputError for a missing or unknown extension.
+OutputKind output_kind(const std::filesystem::path& path);
+
+// Opens the sink for `path`. InputError for an unknown extension, bad settings or an
+// output that cannot be written.
+std::unique_ptr<FrameSink> open_sink(const std::filesystem::path& path, const OutputSettings& settings);
+
+}  // namespace attnreel

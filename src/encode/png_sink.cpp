@@ -1,0 +1,103 @@
+#include "encode/png_sink.hpp"
+
+#include "core/error.hpp"
+
+#include <cairo.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+#include <sys/stat.h>
+
+namespace attnreel {
+
+namespace fs = std::filesystem;
+
+void write_png(const Frame& frame, const fs::path& path) {
+    // Cairo only reads the pixels here; the const_cast is for its C signature.
+    cairo_surface_t* surface = cairo_image_surface_create_for_data(
+        const_cast<unsigned char*>(frame.bytes()), CAIRO_FORMAT_ARGB32, frame.width, frame.height, frame.stride_bytes());
+    cairo_status_t status = cairo_surface_status(surface);
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png(surface, path.c_str());
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error(path.string() + ": cannot write PNG: " + cairo_status_to_string(status));
+}
+
+std::string sequence_frame_name(int index) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%05d.png", index);
+    return name;
+}
+
+PngFileSink::PngFileSink(const fs::path& path) : temp_(path) {}
+
+void PngFileSink::write(const Frame& frame) {
+    if (has_frame_) throw std::logic_error("PngFileSink takes exactly one frame");
+    write_png(frame, temp_.path());
+    has_frame_ = true;
+}
+
+void PngFileSink::finish() {
+    if (!has_frame_) throw std::logic_error("PngFileSink::finish without a frame");
+    temp_.commit();
+}
+
+PngSequenceSink::PngSequenceSink(const fs::path& folder) : folder_(folder) {
+    const SourceMark where{folder.string()};
+    std::error_code ec;
+    if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
+        throw InputError(where, "a PNG sequence needs a folder, but this is a file");
+    if (!fs::exists(folder, ec)) {
+        if (::mkdir(folder.c_str(), 0777) != 0)
+            throw InputError(where, std::string("cannot create the output folder: ") + std::strerror(errno));
+        created_folder_ = true;
+    }
+    for (int attempt = 0; staging_.empty(); ++attempt) {
+        fs::path candidate = folder / (".frames.tmp-" + random_suffix(6));
+        if (::mkdir(candidate.c_str(), 0777) == 0) {
+            staging_ = std::move(candidate);
+        } else if (errno != EEXIST || attempt > 100) {
+            const std::string reason = std::strerror(errno);
+            if (created_folder_) fs::remove(folder_, ec);
+            throw InputError(where, "cannot write to the output folder: " + reason);
+        }
+    }
+}
+
+PngSequenceSink::~PngSequenceSink() {
+    std::error_code ec;
+    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    if (!finished_ && created_folder_) fs::remove(folder_, ec);  // only succeeds when empty
+}
+
+void PngSequenceSink::write(const Frame& frame) {
+    if (finished_) throw std::logic_error("PngSequenceSink::write after finish");
+    write_png(frame, staging_ / sequence_frame_name(count_));
+    ++count_;
+}
+
+void PngSequenceSink::finish() {
+    if (finished_) throw std::logic_error("PngSequenceSink::finish called twice");
+    for (int i = 0; i < count_; ++i) {
+        const fs::path staged = staging_ / sequence_frame_name(i);
+        const fs::path final_path = folder_ / sequence_frame_name(i);
+        if (::rename(staged.c_str(), final_path.c_str()) != 0)
+            throw std::runtime_error(final_path.string() + ": cannot move the frame into place: " + std::strerror(errno));
+    }
+    // Frames numbered past this render's end belong to an older render of the same folder.
+    static const std::regex numbered_frame(R"(frame_(\d{5,9})\.png)");
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder_, ec)) {
+        std::smatch match;
+        const std::string name = entry.path().filename().string();
+        if (std::regex_match(name, match, numbered_frame) && std::stoi(match[1].str()) >= count_)
+            fs::remove(entry.path(), ec);
+    }
+    fs::remove_all(staging_, ec);
+    staging_.clear();
+    finished_ = true;
+}
+
+}  // namespace attnreel

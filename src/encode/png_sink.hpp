@@ -1,0 +1,50 @@
+#pragma once
+// PNG output through Cairo: one frame to one file, or every frame to a numbered sequence
+// (frame_00000.png, frame_00001.png, …) in a folder. Alpha is kept.
+#include "encode/frame_sink.hpp"
+#include "encode/temp_file.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace attnreel {
+
+// Writes `frame` as a PNG at `path` directly (no temporary file); std::runtime_error on failure.
+void write_png(const Frame& frame, const std::filesystem::path& path);
+
+// The name of frame `index` in a sequence: "frame_00042.png".
+std::string sequence_frame_name(int index);
+
+// A single PNG: exactly one frame, written beside the target and renamed on finish().
+class PngFileSink final : public FrameSink {
+public:
+    explicit PngFileSink(const std::filesystem::path& path);  // InputError when unwritable
+    void write(const Frame& frame) override;                   // std::logic_error on a second frame
+    void finish() override;                                    // std::logic_error when no frame came
+
+private:
+    TempFile temp_;
+    bool has_frame_ = false;
+};
+
+// A numbered PNG sequence in `folder` (created if missing). Frames are staged in a hidden
+// folder inside it and moved into place on finish(), which also removes numbered frames
+// left over from an earlier, longer render. Other files in the folder are never touched.
+class PngSequenceSink final : public FrameSink {
+public:
+    explicit PngSequenceSink(const std::filesystem::path& folder);  // InputError when unusable
+    ~PngSequenceSink() override;
+    PngSequenceSink(const PngSequenceSink&) = delete;
+    PngSequenceSink& operator=(const PngSequenceSink&) = delete;
+    void write(const Frame& frame) override;
+    void finish() override;
+
+private:
+    std::filesystem::path folder_;
+    std::filesystem::path staging_;
+    bool created_folder_ = false;
+    bool finished_ = false;
+    int count_ = 0;
+};
+
+}  // namespace attnreel

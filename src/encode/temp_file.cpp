@@ -1,0 +1,61 @@
+#include "encode/temp_file.hpp"
+
+#include "core/error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace attnreel {
+
+namespace fs = std::filesystem;
+
+std::string random_suffix(int length) {
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    std::random_device entropy;
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(sizeof alphabet) - 2);
+    std::string s;
+    for (int i = 0; i < length; ++i) s.push_back(alphabet[pick(entropy)]);
+    return s;
+}
+
+TempFile::TempFile(fs::path target) : target_(std::move(target)) {
+    std::error_code ec;
+    if (fs::is_directory(target_, ec))
+        throw InputError(SourceMark{target_.string()}, "output path is a directory, expected a file name");
+    const fs::path directory = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    if (!fs::is_directory(directory, ec))
+        throw InputError(SourceMark{target_.string()},
+                         "output directory '" + directory.string() + "' does not exist");
+    // O_EXCL on a fresh random name: never clobbers anything, and mode 0666 lets the umask
+    // decide the final permissions as for any ordinary new file.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        fs::path candidate = directory / ("." + target_.filename().string() + ".tmp-" + random_suffix(6));
+        const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            path_ = std::move(candidate);
+            return;
+        }
+        if (errno != EEXIST)
+            throw InputError(SourceMark{target_.string()}, "cannot write to directory '" + directory.string() +
+                                                               "': " + std::strerror(errno));
+    }
+    throw std::runtime_error(target_.string() + ": could not create a temporary file beside it");
+}
+
+TempFile::~TempFile() {
+    if (!committed_ && !path_.empty()) ::unlink(path_.c_str());
+}
+
+void TempFile::commit() {
+    if (::rename(path_.c_str(), target_.c_str()) != 0)
+        throw std::runtime_error(target_.string() + ": cannot move the finished file into place: " +
+                                 std::strerror(errno));
+    committed_ = true;
+}
+
+}  // namespace attnreel

@@ -1,0 +1,33 @@
+#pragma once
+// TempFile: a file written under a hidden name beside its final path (".name.tmp-XXXXXX" in
+// the same directory, so the final rename is atomic). It replaces the final path only on
+// commit(); if never committed, it is removed, leaving any earlier file untouched.
+#include <filesystem>
+
+namespace attnreel {
+
+class TempFile {
+public:
+    // Creates the empty temporary file. InputError when the target is a directory, its
+    // directory does not exist, or the directory is not writable.
+    explicit TempFile(std::filesystem::path target);
+    ~TempFile();
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    const std::filesystem::path& target() const { return target_; }
+    // Renames the temporary file onto the target; std::runtime_error on failure.
+    void commit();
+    bool committed() const { return committed_; }
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path path_;
+    bool committed_ = false;
+};
+
+// A random suffix of `length` letters and digits for temporary names.
+std::string random_suffix(int length);
+
+}  // namespace attnreel
