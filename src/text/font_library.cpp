@@ -94,7 +94,8 @@ double metric(hb_font_t* font, hb_ot_metrics_tag_t tag, double units_per_em) {
 double height_metric(hb_font_t* font, FT_Face face, hb_ot_metrics_tag_t tag, char letter) {
     hb_position_t value = 0;
     if (hb_ot_metrics_get_position(font, tag, &value) && value > 0) return value / double(face->units_per_EM);
-    if (FT_Load_Char(face, static_cast<FT_ULong>(letter), FT_LOAD_NO_SCALE) != 0) return 0;
+    const FT_UInt glyph = FT_Get_Char_Index(face, static_cast<FT_ULong>(letter));
+    if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE) != 0) return 0;  // not a Latin font
     FT_BBox box;
     FT_Outline_Get_CBox(&face->glyph->outline, &box);
     return static_cast<double>(box.yMax) / face->units_per_EM;
