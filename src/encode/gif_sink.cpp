@@ -110,6 +110,7 @@ struct GifSink::Passes {
     void finish() {
         analysis.close("frames");
         spool_ready_frames();
+        if (spool.size() == 0) throw std::runtime_error(path.string() + ": a GIF needs at least one frame");
         libav::FramePtr palette = libav::make_frame();
         if (!analysis.pull("palette", *palette)) throw std::runtime_error(path.string() + ": palettegen gave no palette");
 

@@ -111,6 +111,9 @@ void Mp4Sink::write(const Frame& frame) {
     e.writer.send(*e.yuv);
 }
 
-void Mp4Sink::finish() { encoder_->writer.finish(); }
+void Mp4Sink::finish() {
+    if (encoder_->next_pts == 0) throw std::runtime_error(encoder_->path.string() + ": an MP4 needs at least one frame");
+    encoder_->writer.finish();
+}
 
 }  // namespace attnreel

@@ -3,6 +3,7 @@
 // folders, and a small libav decoder to read back what the sinks wrote.
 #include "core/error.hpp"
 #include "core/frame.hpp"
+#include "encode/libav_messages.hpp"
 #include "encode/libav_util.hpp"
 
 #include <algorithm>
@@ -27,7 +28,7 @@ namespace attnreel::test {
 namespace fs = std::filesystem;
 
 // libav's info chatter (x264 statistics…) would drown the test report.
-inline const bool libav_errors_only = (av_log_set_level(AV_LOG_ERROR), true);
+inline const bool libav_errors_only = (show_libav_messages(false), true);
 
 constexpr double red_box_x = 20, red_box_y = 20, red_box_w = 80, red_box_h = 60;
 

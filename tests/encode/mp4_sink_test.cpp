@@ -142,3 +142,12 @@ TEST_CASE("an MP4 sink dropped before finish leaves the earlier file and no temp
     CHECK(read_bytes(path) == "earlier render");
     CHECK(dir.names() == std::vector<std::string>{"clip.mp4"});
 }
+
+TEST_CASE("an MP4 of no frames is an error that leaves no file") {
+    ScratchDir dir;
+    {
+        Mp4Sink sink(dir.path / "empty.mp4", 320, 180);
+        CHECK_THROWS_WITH(sink.finish(), Catch::Matchers::Contains("at least one frame"));
+    }
+    CHECK(dir.names().empty());
+}
