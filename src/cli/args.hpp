@@ -1,0 +1,39 @@
+#pragma once
+// A small command-line reader: positional arguments and --options with values, each
+// option known in advance so a typo is an error with a suggestion.
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace attnreel::cli {
+
+struct OptionSpec {
+    std::string name;   // "--at"
+    std::string alias;  // "-o", or ""
+    bool takes_value;
+};
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> values;  // by long name; flags map to ""
+
+    bool has(const std::string& name) const { return values.count(name) > 0; }
+    std::optional<std::string> get(const std::string& name) const;
+};
+
+// Throws UsageError for an unknown option (with a suggestion) or a missing value.
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options);
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Strict number parsing for option values; UsageError naming the option otherwise.
+double parse_number(const std::string& option, const std::string& value);
+int parse_int(const std::string& option, const std::string& value, int min, int max);
+// "1280x720"
+std::pair<int, int> parse_size(const std::string& option, const std::string& value);
+
+}  // namespace attnreel::cli

@@ -1,0 +1,63 @@
+#include "cli/commands.hpp"
+
+#include "cli/args.hpp"
+#include "core/error.hpp"
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace attnreel::cli {
+
+namespace {
+
+struct Command {
+    std::string summary;
+    std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table = {
+        {"frame", {"render one frame to PNG, SVG or PDF", frame_command}},
+        {"check", {"validate a scene and print its timeline", check_command}},
+    };
+    return table;
+}
+
+void print_help() {
+    std::printf("attnreel: explainer videos about transformer attention, from YAML scene files\n\n"
+                "usage: attnreel COMMAND [ARGS...]\n\ncommands:\n");
+    for (const auto& [name, c] : commands()) std::printf("  %-8s %s\n", name.c_str(), c.summary.c_str());
+    std::printf("\n'attnreel COMMAND --help' describes a command.\n");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+        print_help();
+        return words.empty() ? 2 : 0;
+    }
+    const auto it = commands().find(words[0]);
+    try {
+        if (it == commands().end()) {
+            std::vector<std::string> names;
+            for (const auto& [name, c] : commands()) names.push_back(name);
+            throw UsageError("unknown command '" + words[0] + "'" + did_you_mean(words[0], names) +
+                             " (see 'attnreel --help')");
+        }
+        return it->second.run({words.begin() + 1, words.end()});
+    } catch (const InputError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "internal error: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace attnreel::cli

@@ -1,0 +1,15 @@
+#pragma once
+// The attnreel command line: `attnreel COMMAND ...`. Exit codes: 0 success, 2 bad input or
+// usage, 1 internal failure.
+#include <string>
+#include <vector>
+
+namespace attnreel::cli {
+
+int run(int argc, char** argv);
+
+// Each command takes the words after its name and returns the exit code; errors are thrown.
+int frame_command(const std::vector<std::string>& args);
+int check_command(const std::vector<std::string>& args);
+
+}  // namespace attnreel::cli

@@ -1,0 +1,77 @@
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "encode/png_sink.hpp"
+#include "encode/temp_file.hpp"
+#include "render/raster.hpp"
+#include "render/vector_file.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace attnreel::cli {
+
+namespace {
+
+const char* kHelp =
+    "usage: attnreel frame SCENE.yaml (--at SECONDS | --frame N) -o OUT.(png|svg|pdf) [--size WxH]\n\n"
+    "Renders one frame of the scene. PNG is a raster image; SVG and PDF are vector output\n"
+    "of the same picture. --size overrides the scene's pixel size (the picture is the same,\n"
+    "only sharper or smaller). The output is replaced only when rendering succeeds.\n";
+
+}  // namespace
+
+int frame_command(const std::vector<std::string>& words) {
+    const Args args = parse_args(words, {{"--help", "-h", false},
+                                         {"--at", "", true},
+                                         {"--frame", "", true},
+                                         {"--output", "-o", true},
+                                         {"--size", "", true}});
+    if (args.has("--help")) {
+        std::printf("%s", kHelp);
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("frame takes one scene file (see 'attnreel frame --help')");
+    if (args.has("--at") == args.has("--frame")) throw UsageError("give exactly one of --at SECONDS or --frame N");
+    const auto output = args.get("--output");
+    if (!output) throw UsageError("frame needs an output file: -o OUT.png (or .svg, .pdf)");
+    const std::string ext = std::filesystem::path(*output).extension().string();
+    if (ext != ".png" && ext != ".svg" && ext != ".pdf")
+        throw UsageError("cannot tell the format of '" + *output + "': use a .png, .svg or .pdf name");
+
+    text::FontLibrary fonts;
+    const Scene scene = load_scene(args.positional[0], fonts);
+    double t = 0;
+    if (const auto at = args.get("--at")) {
+        t = parse_number("--at", *at);
+    } else {
+        const int n = parse_int("--frame", *args.get("--frame"), 0, 100000000);
+        t = n / scene.settings.fps;
+    }
+    if (t < 0 || t > scene.duration + 1e-9) {
+        char msg[160];
+        std::snprintf(msg, sizeof msg, "time %.3f s is outside the scene, which lasts %.3f s", t, scene.duration);
+        throw UsageError(msg);
+    }
+    int width = scene.settings.width, height = scene.settings.height;
+    if (const auto size = args.get("--size")) std::tie(width, height) = parse_size("--size", *size);
+
+    const DrawList list = frame_at(scene, t);
+    if (ext == ".png") {
+        Frame frame;
+        Rasterizer rasterizer;
+        rasterizer.render(list, width, height, frame);
+        PngFileSink sink(*output);
+        sink.write(frame);
+        sink.finish();
+    } else {
+        TempFile temp(*output);
+        write_vector_file(list, width, height, ext == ".svg" ? VectorFormat::Svg : VectorFormat::Pdf,
+                          temp.path().string());
+        temp.commit();
+    }
+    return 0;
+}
+
+}  // namespace attnreel::cli

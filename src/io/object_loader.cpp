@@ -1,0 +1,298 @@
+#include "io/object_loader.hpp"
+
+#include <regex>
+
+namespace attnreel {
+
+namespace {
+
+constexpr double kMaxLength = 1000;  // scene units; the frame is 8 high
+constexpr std::size_t kMaxTokens = 512;
+
+const std::vector<std::string> kKinds = {"rectangle", "circle", "dot",  "line",      "arrow",           "path",
+                                         "bezier",    "text",   "group", "token_row", "attention_arrows"};
+const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
+                                             "stroke_width",   "stroke_opacity", "opacity", "z"};
+const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
+                                              "to_corner", "arrange", "align_to", "scale"};
+const std::vector<std::string> kTextKeys = {"font_size", "font"};
+
+std::vector<std::string> entry_keys() {
+    std::vector<std::string> keys = {"id"};
+    for (const auto* list : {&kKinds, &kStyleKeys, &kLayoutKeys, &kTextKeys}) keys.insert(keys.end(), list->begin(), list->end());
+    return keys;
+}
+
+double length(const YamlReader& in, const YAML::Node& n, const std::string& what, double min = 0) {
+    return in.number(n, what, min, kMaxLength);
+}
+
+RectangleSpec load_rectangle(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "rectangle");
+    in.only_keys(m, {"width", "height", "corner_radius"}, "rectangle");
+    RectangleSpec r;
+    if (m["width"]) r.width = length(in, m["width"], "width", 1e-3);
+    if (m["height"]) r.height = length(in, m["height"], "height", 1e-3);
+    if (m["corner_radius"]) r.corner_radius = length(in, m["corner_radius"], "corner_radius");
+    return r;
+}
+
+template <typename Spec>
+Spec load_round(const YamlReader& in, const YAML::Node& node, const std::string& kind) {
+    const auto& m = in.map(node, kind);
+    in.only_keys(m, {"radius"}, kind);
+    Spec s;
+    if (m["radius"]) s.radius = length(in, m["radius"], "radius", 1e-3);
+    return s;
+}
+
+LineSpec load_line(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "line");
+    in.only_keys(m, {"from", "to", "buff"}, "line");
+    LineSpec l{in.point_or_ref(in.required(m, "from", "line"), "from"), in.point_or_ref(in.required(m, "to", "line"), "to")};
+    if (m["buff"]) l.buff = length(in, m["buff"], "buff");
+    return l;
+}
+
+ArrowSpec load_arrow(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "arrow");
+    in.only_keys(m, {"from", "to", "buff", "arc", "tip_length"}, "arrow");
+    ArrowSpec a;
+    a.from = in.point_or_ref(in.required(m, "from", "arrow"), "from");
+    a.to = in.point_or_ref(in.required(m, "to", "arrow"), "to");
+    if (m["buff"]) a.buff = length(in, m["buff"], "buff");
+    if (m["arc"]) a.arc_degrees = in.number(m["arc"], "arc", -300, 300);
+    if (m["tip_length"]) a.tip_length = length(in, m["tip_length"], "tip_length", 1e-3);
+    return a;
+}
+
+PathSpec load_path(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "path");
+    in.only_keys(m, {"points", "closed", "smooth"}, "path");
+    PathSpec p;
+    p.points = in.points(in.required(m, "points", "path"), "points", 2);
+    if (m["closed"]) p.closed = in.boolean(m["closed"], "closed");
+    if (m["smooth"]) p.smooth = in.boolean(m["smooth"], "smooth");
+    return p;
+}
+
+BezierSpec load_bezier(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "bezier");
+    in.only_keys(m, {"points", "closed"}, "bezier");
+    BezierSpec b;
+    const YAML::Node pts = in.required(m, "points", "bezier");
+    b.points = in.points(pts, "points", 4);
+    if ((b.points.size() - 1) % 3 != 0)
+        in.fail(pts, "a bezier needs 3n + 1 points (start, then two controls and an end per curve), found " +
+                         std::to_string(b.points.size()));
+    if (m["closed"]) b.closed = in.boolean(m["closed"], "closed");
+    return b;
+}
+
+GroupSpec load_group(const YamlReader& in, const YAML::Node& node) {
+    GroupSpec g;
+    for (const auto& child : in.list(node, "group", 100000)) g.children.push_back(in.ref(child, "group"));
+    return g;
+}
+
+// A token given by index or by its text.
+int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<std::string>& tokens,
+                const std::string& what) {
+    if (node.IsScalar()) {
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i] == node.Scalar()) return static_cast<int>(i);
+        const std::string& s = node.Scalar();
+        if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-'))
+            return in.integer(node, what, 0, static_cast<int>(tokens.size()) - 1);
+        in.fail(node, "'" + s + "' is not one of the tokens" + did_you_mean(s, tokens));
+    }
+    in.fail(node, "expected a token (its text or index) for '" + what + "'");
+}
+
+std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node) {
+    std::vector<std::string> tokens;
+    for (const auto& t : in.list(node, "tokens", kMaxTokens)) tokens.push_back(in.string(t, "tokens"));
+    if (tokens.empty()) in.fail(node, "'tokens' needs at least one token");
+    return tokens;
+}
+
+TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "token_row");
+    in.only_keys(m, {"tokens", "highlight", "font_size", "buff"}, "token_row");
+    TokenRowSpec t;
+    t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"));
+    if (const auto h = m["highlight"]) {
+        if (h.IsSequence())
+            for (const auto& item : h) t.highlight.push_back(token_index(in, item, t.tokens, "highlight"));
+        else t.highlight.push_back(token_index(in, h, t.tokens, "highlight"));
+    }
+    if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
+    if (m["buff"]) t.buff = length(in, m["buff"], "buff");
+    return t;
+}
+
+AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "attention_arrows");
+    in.only_keys(m, {"row", "source", "weights", "min_width", "width_per_weight", "low", "high", "labels", "decimals",
+                  "label_background"},
+                 "attention_arrows");
+    AttentionArrowsSpec a;
+    a.row = in.ref(in.required(m, "row", "attention_arrows"), "row");
+    const YAML::Node source = in.required(m, "source", "attention_arrows");
+    a.source_mark = in.mark(source);
+    a.source = in.integer(source, "source", 0, kMaxTokens - 1);
+    const YAML::Node weights = in.required(m, "weights", "attention_arrows");
+    a.weights_mark = in.mark(weights);
+    for (const auto& w : in.list(weights, "weights", kMaxTokens)) a.weights.push_back(in.number(w, "weights", 0, 1));
+    if (m["min_width"]) a.min_width = in.number(m["min_width"], "min_width", 0, 100);
+    if (m["width_per_weight"]) a.width_per_weight = in.number(m["width_per_weight"], "width_per_weight", 0, 100);
+    if (m["low"]) a.low = in.color(m["low"], "low");
+    if (m["high"]) a.high = in.color(m["high"], "high");
+    if (m["labels"]) a.labels = in.boolean(m["labels"], "labels");
+    if (m["label_background"]) a.label_background = in.color(m["label_background"], "label_background");
+    if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
+    return a;
+}
+
+StyleSpec load_style(const YamlReader& in, const YAML::Node& entry) {
+    StyleSpec s;
+    if (entry["color"]) s.color = in.color(entry["color"], "color");
+    if (entry["fill"]) s.fill = in.color(entry["fill"], "fill");
+    if (entry["stroke"]) s.stroke = in.color(entry["stroke"], "stroke");
+    if (entry["fill_opacity"]) s.fill_opacity = in.number(entry["fill_opacity"], "fill_opacity", 0, 1);
+    if (entry["stroke_width"]) s.stroke_width = in.number(entry["stroke_width"], "stroke_width", 0, 200);
+    if (entry["stroke_opacity"]) s.stroke_opacity = in.number(entry["stroke_opacity"], "stroke_opacity", 0, 1);
+    if (entry["opacity"]) s.opacity = in.number(entry["opacity"], "opacity", 0, 1);
+    if (entry["z"]) s.z = in.integer(entry["z"], "z", -1000, 1000);
+    return s;
+}
+
+// next_to: id, or {target, direction, buff}.
+NextTo load_next_to(const YamlReader& in, const YAML::Node& node) {
+    if (node.IsScalar()) return {in.ref(node, "next_to")};
+    const auto& m = in.map(node, "next_to");
+    in.only_keys(m, {"target", "direction", "buff"}, "next_to");
+    NextTo n{in.ref(in.required(m, "target", "next_to"), "target")};
+    if (m["direction"]) n.direction = in.direction(m["direction"], "direction");
+    if (m["buff"]) n.buff = length(in, m["buff"], "buff");
+    return n;
+}
+
+// to_edge / to_corner: a direction, or {edge|corner: direction, buff}.
+template <typename Op>
+Op load_edge(const YamlReader& in, const YAML::Node& node, const std::string& key, const std::string& inner) {
+    Op op;
+    if (!node.IsMap()) {
+        op.direction = in.direction(node, key);
+        return op;
+    }
+    in.only_keys(node, {inner, "buff"}, key);
+    op.direction = in.direction(in.required(node, inner, key), inner);
+    if (node["buff"]) op.buff = length(in, node["buff"], "buff");
+    return op;
+}
+
+Arrange load_arrange(const YamlReader& in, const YAML::Node& node) {
+    Arrange a;
+    if (!node.IsMap()) {
+        a.direction = in.direction(node, "arrange");
+        return a;
+    }
+    in.only_keys(node, {"direction", "buff", "align"}, "arrange");
+    if (node["direction"]) a.direction = in.direction(node["direction"], "direction");
+    if (node["buff"]) a.buff = length(in, node["buff"], "buff");
+    if (node["align"]) {
+        const std::vector<std::string> aligns = {"center", "top", "bottom", "left", "right"};
+        a.align = in.string(node["align"], "align");
+        if (std::find(aligns.begin(), aligns.end(), a.align) == aligns.end())
+            in.fail(node["align"], "unknown alignment '" + a.align + "'" + did_you_mean(a.align, aligns));
+    }
+    return a;
+}
+
+AlignTo load_align_to(const YamlReader& in, const YAML::Node& node) {
+    const auto& m = in.map(node, "align_to");
+    in.only_keys(m, {"target", "edge"}, "align_to");
+    return {in.ref(in.required(m, "target", "align_to"), "target"), in.direction(in.required(m, "edge", "align_to"), "edge")};
+}
+
+LayoutOp load_layout(const YamlReader& in, const std::string& key, const YAML::Node& v) {
+    if (key == "move_to") return MoveTo{in.point_or_ref(v, key)};
+    if (key == "shift") return Shift{in.point(v, key)};
+    if (key == "next_to") return load_next_to(in, v);
+    if (key == "to_edge") return load_edge<ToEdge>(in, v, key, "edge");
+    if (key == "to_corner") {
+        ToCorner c = load_edge<ToCorner>(in, v, key, "corner");
+        if (c.direction.x() == 0 || c.direction.y() == 0)
+            in.fail(v, "to_corner needs a corner: ul, ur, dl or dr");
+        return c;
+    }
+    if (key == "arrange") return load_arrange(in, v);
+    if (key == "align_to") return load_align_to(in, v);
+    return ScaleBy{in.number(v, "scale", 1e-3, 1000)};
+}
+
+ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YAML::Node& v, const YAML::Node& entry) {
+    if (kind == "rectangle") return load_rectangle(in, v);
+    if (kind == "circle") return load_round<CircleSpec>(in, v, kind);
+    if (kind == "dot") return load_round<DotSpec>(in, v, kind);
+    if (kind == "line") return load_line(in, v);
+    if (kind == "arrow") return load_arrow(in, v);
+    if (kind == "path") return load_path(in, v);
+    if (kind == "bezier") return load_bezier(in, v);
+    if (kind == "group") return load_group(in, v);
+    if (kind == "token_row") return load_token_row(in, v);
+    if (kind == "attention_arrows") return load_attention_arrows(in, v);
+    TextSpec t;
+    t.content = in.string(v, "text");
+    if (entry["font_size"]) t.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
+    if (entry["font"]) t.font = in.string(entry["font"], "font");
+    return t;
+}
+
+ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry) {
+    if (!entry.IsMap()) in.fail(entry, "expected an object entry (a map with 'id' and a kind such as 'text:')");
+    static const std::vector<std::string> keys = entry_keys();
+    in.only_keys(entry, keys, "an object");
+    ObjectSpec o;
+    o.mark = in.mark(entry);
+    const YAML::Node id = in.required(entry, "id", "an object");
+    o.id = in.string(id, "id");
+    static const std::regex valid_id("[A-Za-z_][A-Za-z0-9_-]*");
+    if (!std::regex_match(o.id, valid_id))
+        in.fail(id, "invalid id '" + o.id + "': use letters, digits, '_' and '-', starting with a letter");
+
+    std::string kind;
+    for (const auto& kv : entry) {
+        const std::string& key = kv.first.Scalar();
+        if (std::find(kKinds.begin(), kKinds.end(), key) == kKinds.end()) continue;
+        if (!kind.empty()) in.fail(kv.first, "object '" + o.id + "' has two kinds, '" + kind + "' and '" + key + "'");
+        kind = key;
+        o.kind = load_kind(in, key, kv.second, entry);
+    }
+    if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
+                                     "path, bezier, text, group, token_row, attention_arrows");
+    for (const auto& key : kTextKeys)
+        if (entry[key] && kind != "text")
+            in.fail(in.key_node(entry, key), "'" + key + "' applies to text, and '" + o.id + "' is a " + kind);
+
+    o.style = load_style(in, entry);
+    for (const auto& kv : entry) {
+        const std::string& key = kv.first.Scalar();
+        if (std::find(kLayoutKeys.begin(), kLayoutKeys.end(), key) != kLayoutKeys.end())
+            o.layout.emplace_back(load_layout(in, key, kv.second), in.mark(kv.first));
+    }
+    return o;
+}
+
+}  // namespace
+
+const std::vector<std::string>& object_kind_names() { return kKinds; }
+
+std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list) {
+    std::vector<ObjectSpec> out;
+    for (const auto& entry : in.list(list, "objects", 100000)) out.push_back(load_object(in, entry));
+    return out;
+}
+
+}  // namespace attnreel

@@ -1,0 +1,13 @@
+#pragma once
+// Reads the `objects:` list: one entry per object, each with an id, one kind key, and
+// optional style and layout keys (layout applied in the order written).
+#include "io/yaml_reader.hpp"
+
+namespace attnreel {
+
+std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list);
+
+// Names of the object kinds, for messages and documentation.
+const std::vector<std::string>& object_kind_names();
+
+}  // namespace attnreel

@@ -1,0 +1,58 @@
+#include "io/scene_loader.hpp"
+
+#include "io/object_loader.hpp"
+#include "io/timeline_loader.hpp"
+#include "io/yaml_reader.hpp"
+
+#include <filesystem>
+
+namespace attnreel {
+
+namespace {
+
+SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
+    const auto& m = in.map(node, "scene");
+    in.only_keys(m, {"size", "fps", "background", "fonts"}, "scene");
+    SceneSettings s;
+    if (const auto size = m["size"]) {
+        if (!size.IsSequence() || size.size() != 2) in.fail(size, "expected [width, height] in pixels for 'size'");
+        s.width = in.integer(size[0], "size width", 16, 7680);
+        s.height = in.integer(size[1], "size height", 16, 4320);
+    }
+    if (m["fps"]) s.fps = in.number(m["fps"], "fps", 1, 240);
+    if (m["background"]) s.background = in.color(m["background"], "background");
+    if (const auto fonts = m["fonts"]) {
+        for (const auto& f : in.list(fonts, "fonts", 64)) {
+            std::string path = in.string(f, "fonts");
+            // Relative font paths are relative to the scene file, so scenes travel with their fonts.
+            if (std::filesystem::path(path).is_relative()) path = (std::filesystem::path(scene_dir) / path).string();
+            if (!std::filesystem::is_regular_file(path)) in.fail(f, "font file not found: " + path);
+            s.fonts.push_back(path);
+        }
+    }
+    return s;
+}
+
+SceneSpec parse_root(const YAML::Node& root, const std::string& file) {
+    YamlReader in(file);
+    if (!root.IsMap()) in.fail(root, "a scene file is a map with 'scene', 'objects' and 'timeline'");
+    in.only_keys(root, {"scene", "objects", "timeline"}, "the scene file");
+    SceneSpec spec;
+    spec.file = file;
+    spec.name = std::filesystem::path(file).stem().string();
+    const std::string dir = std::filesystem::path(file).parent_path().string();
+    if (root["scene"]) spec.settings = load_settings(in, root["scene"], dir.empty() ? "." : dir);
+    spec.objects = load_objects(in, in.required(root, "objects", "a scene file"));
+    spec.timeline = load_timeline(in, in.required(root, "timeline", "a scene file"));
+    return spec;
+}
+
+}  // namespace
+
+SceneSpec load_scene_file(const std::string& path) { return parse_root(load_yaml_file(path), path); }
+
+SceneSpec parse_scene(const std::string& yaml_text, const std::string& file) {
+    return parse_root(parse_yaml_text(yaml_text, file), file);
+}
+
+}  // namespace attnreel

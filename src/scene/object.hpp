@@ -1,0 +1,50 @@
+#pragma once
+// Scene objects after compile: plain values with geometry in absolute scene units. Leaves
+// carry paths; groups carry the indices of their children.
+#include "core/color.hpp"
+#include "core/error.hpp"
+#include "core/path.hpp"
+
+#include <string>
+#include <vector>
+
+namespace attnreel {
+
+// Stroke widths use Manim's convention: width 1 = 0.01 scene units (1.35 px at 1080p).
+constexpr double kStrokeWidthUnit = 0.01;
+
+struct Style {
+    Color fill{1, 1, 1, 1};
+    double fill_opacity = 0;
+    Color stroke{1, 1, 1, 1};
+    double stroke_width = 4;
+    double stroke_opacity = 1;
+
+    bool has_fill() const { return fill_opacity > 0 && fill.a > 0; }
+    bool has_stroke() const { return stroke_width > 0 && stroke_opacity > 0 && stroke.a > 0; }
+};
+
+enum class ObjectShape { Plain, Text, Arrow, Group };
+
+struct Object {
+    std::string id;
+    SourceMark mark;
+    ObjectShape shape = ObjectShape::Plain;
+    // Leaves: one path per part (a glyph of a text, the outline of a shape). Arrows: parts[0]
+    // is the centre line from tail to tip; the tip is drawn at its end.
+    std::vector<Path> parts;
+    double tip_length = 0;       // arrows: the tip's length along the line, before capping
+    std::vector<std::size_t> children;  // groups
+    Style style;
+    int z = 0;
+
+    bool is_group() const { return shape == ObjectShape::Group; }
+};
+
+// The tip of an arrow whose centre line is `length` long: never more than a third of the
+// line, so short arrows keep their proportions.
+double capped_tip_length(double tip_length, double line_length);
+// Default tip length for a stroke width: thicker arrows get larger tips.
+double tip_length_for_width(double stroke_width);
+
+}  // namespace attnreel

@@ -1,0 +1,159 @@
+#pragma once
+// SceneSpec: what a scene file says, as plain validated values. The loader (io/) builds it
+// from YAML; compile (timeline/compile_scene) turns it into a Scene. Every value that can
+// go wrong later (a reference, a layout target) keeps the SourceMark it came from.
+#include "core/color.hpp"
+#include "core/error.hpp"
+#include "core/geometry.hpp"
+#include "core/rate_functions.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace attnreel {
+
+// A reference to an object by id ("title", "row[1]", "arrows.labels"), with its place.
+struct Ref {
+    std::string id;
+    SourceMark mark;
+};
+
+// A point given literally or as another object's centre.
+using PointOrRef = std::variant<Vec2, Ref>;
+
+struct SceneSettings {
+    int width = 1920;
+    int height = 1080;
+    double fps = 30;
+    Color background{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};
+    std::vector<std::string> fonts;  // extra font files, tried in order when a glyph is missing
+};
+
+// --- object kinds -------------------------------------------------------------------------
+struct RectangleSpec { double width = 2, height = 1, corner_radius = 0; };
+struct CircleSpec { double radius = 1; };
+struct DotSpec { double radius = 0.08; };
+struct LineSpec { PointOrRef from, to; double buff = 0; };
+struct ArrowSpec {
+    PointOrRef from, to;
+    double buff = 0;
+    double arc_degrees = 0;  // > 0 bends to the left of the direction of travel
+    std::optional<double> tip_length;
+};
+struct PathSpec {
+    std::vector<Vec2> points;
+    bool closed = false;
+    bool smooth = false;  // Catmull-Rom through the points instead of straight segments
+};
+struct BezierSpec { std::vector<Vec2> points; bool closed = false; };  // p0 c1 c2 p1 c1 c2 p2 ...
+struct TextSpec {
+    std::string content;
+    double font_size = 48;     // em size in pixels at 1080p
+    std::string font = "sans";
+};
+struct GroupSpec { std::vector<Ref> children; };
+struct TokenRowSpec {
+    std::vector<std::string> tokens;
+    std::vector<int> highlight;  // indices of tokens drawn highlighted
+    double font_size = 40;
+    double buff = 0.3;          // gap between boxes
+    Color box_fill{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};
+    Color box_stroke{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1};
+    Color highlight_color{0xf5 / 255.0, 0x9e / 255.0, 0x0b / 255.0, 1};
+};
+struct AttentionArrowsSpec {
+    Ref row;                    // a token_row
+    int source = 0;             // token index the arrows leave from
+    SourceMark source_mark;
+    std::vector<double> weights;  // one per token
+    SourceMark weights_mark;
+    double min_width = 1, width_per_weight = 5;  // stroke width = min_width + width_per_weight * w
+    Color low{0x7c / 255.0, 0x8a / 255.0, 0x9e / 255.0, 1};  // colour at w = 0
+    Color high{0xff / 255.0, 0x2d / 255.0, 0x2d / 255.0, 1};  // colour at w = 1
+    bool labels = true;          // weight labels at the top of each arc
+    Color label_background{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};  // behind the labels
+    int decimals = 2;
+};
+
+using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec,
+                                    BezierSpec, TextSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec>;
+
+// --- layout helpers, applied in the order written -------------------------------------------
+struct MoveTo { PointOrRef where; };
+struct Shift { Vec2 by; };
+struct NextTo { Ref target; Vec2 direction{1, 0}; double buff = 0.25; };
+struct ToEdge { Vec2 direction{0, 1}; double buff = 0.5; };
+struct ToCorner { Vec2 direction{-1, 1}; double buff = 0.5; };
+struct Arrange { Vec2 direction{1, 0}; double buff = 0.25; std::string align = "center"; };
+struct AlignTo { Ref target; Vec2 direction{-1, 0}; };
+struct ScaleBy { double factor = 1; };
+using LayoutOp = std::variant<MoveTo, Shift, NextTo, ToEdge, ToCorner, Arrange, AlignTo, ScaleBy>;
+
+struct StyleSpec {
+    std::optional<Color> color, fill, stroke;
+    std::optional<double> fill_opacity, stroke_width, stroke_opacity, opacity;
+    std::optional<int> z;
+};
+
+struct ObjectSpec {
+    std::string id;
+    SourceMark mark;  // of the entry
+    ObjectKindSpec kind;
+    StyleSpec style;
+    std::vector<std::pair<LayoutOp, SourceMark>> layout;
+};
+
+// --- timeline -------------------------------------------------------------------------------
+enum class AnimationKind {
+    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate
+};
+
+// Properties `set` animates to; unset ones keep their value.
+struct SetSpec {
+    StyleSpec style;
+    std::optional<Vec2> shift;
+    std::optional<PointOrRef> move_to;
+    std::optional<double> scale;
+};
+
+struct AnimationSpec {
+    AnimationKind kind;
+    SourceMark mark;
+    std::vector<Ref> targets;
+    std::optional<Ref> transform_to;   // transform: the object the targets become
+    std::optional<Vec2> shift;          // fade_in / fade_out
+    SetSpec set;
+    std::optional<double> run_time;
+    std::optional<RateFunction> rate;
+    std::optional<double> lag_ratio;
+    std::optional<double> scale_factor;  // indicate
+    std::optional<Color> color;          // indicate
+};
+
+struct PlayStep {
+    std::vector<AnimationSpec> animations;
+    std::optional<double> run_time;
+    std::optional<RateFunction> rate;
+    std::optional<double> lag_ratio;
+};
+struct WaitStep { double seconds = 1; };
+struct AddStep { std::vector<Ref> targets; };
+struct RemoveStep { std::vector<Ref> targets; };
+using StepKind = std::variant<PlayStep, WaitStep, AddStep, RemoveStep>;
+
+struct StepSpec {
+    StepKind step;
+    SourceMark mark;
+};
+
+struct SceneSpec {
+    std::string file;  // the path it was loaded from
+    std::string name;  // file stem; default output name
+    SceneSettings settings;
+    std::vector<ObjectSpec> objects;
+    std::vector<StepSpec> timeline;
+};
+
+}  // namespace attnreel

@@ -1,0 +1,220 @@
+#include "timeline/compile_objects.hpp"
+
+#include "scene/layout.hpp"
+#include "scene/shapes.hpp"
+#include "widgets/attention_arrows.hpp"
+#include "widgets/token_row.hpp"
+
+#include <cmath>
+#include <numbers>
+#include <unordered_map>
+
+namespace attnreel {
+
+std::size_t resolve_reference(const ObjectTable& table, const Ref& ref) {
+    if (const auto i = table.find(ref.id)) return *i;
+    throw InputError(ref.mark, "unknown object '" + ref.id + "'" + did_you_mean(ref.id, table.ids()));
+}
+
+namespace {
+
+// "row[1].box" is built by the entry "row".
+std::string declaring_id(const std::string& id) { return id.substr(0, id.find_first_of("[.")); }
+
+// Manim's defaults: shapes are white outlines, dots and text are filled.
+Style default_style(const ObjectKindSpec& kind) {
+    Style s;
+    if (std::holds_alternative<DotSpec>(kind)) {
+        s.fill_opacity = 1;
+        s.stroke_width = 0;
+    }
+    if (std::holds_alternative<ArrowSpec>(kind)) s.stroke_width = 6;
+    return s;
+}
+
+void apply_style(Style& s, const StyleSpec& spec, bool is_text) {
+    if (spec.color) {
+        s.fill = *spec.color;
+        s.stroke = *spec.color;
+        if (is_text) s.fill_opacity = 1;
+    }
+    if (spec.fill) {
+        s.fill = *spec.fill;
+        if (!spec.fill_opacity) s.fill_opacity = 1;
+    }
+    if (spec.stroke) s.stroke = *spec.stroke;
+    if (spec.fill_opacity) s.fill_opacity = *spec.fill_opacity;
+    if (spec.stroke_width) s.stroke_width = *spec.stroke_width;
+    if (spec.stroke_opacity) s.stroke_opacity = *spec.stroke_opacity;
+    if (spec.opacity) {
+        s.fill_opacity *= *spec.opacity;
+        s.stroke_opacity *= *spec.opacity;
+    }
+}
+
+bool style_is_empty(const StyleSpec& s) {
+    return !s.color && !s.fill && !s.stroke && !s.fill_opacity && !s.stroke_width && !s.stroke_opacity &&
+           !s.opacity && !s.z;
+}
+
+class ObjectCompiler {
+public:
+    ObjectCompiler(const SceneSpec& spec, SceneFonts& fonts)
+        : spec_(spec), fonts_(fonts), frame_(FrameBox::for_pixels(spec.settings.width, spec.settings.height)) {
+        for (std::size_t i = 0; i < spec.objects.size(); ++i) {
+            const ObjectSpec& o = spec.objects[i];
+            const auto [it, fresh] = entry_of_.emplace(o.id, i);
+            if (!fresh)
+                throw InputError(o.mark, "duplicate id '" + o.id + "' (first defined at line " +
+                                             std::to_string(spec.objects[it->second].mark.line) + ")");
+        }
+        state_.assign(spec.objects.size(), State::Pending);
+    }
+
+    ObjectTable run() {
+        for (std::size_t i = 0; i < spec_.objects.size(); ++i) build(i);
+        return std::move(table_);
+    }
+
+private:
+    enum class State { Pending, Building, Done };
+
+    void build(std::size_t entry) {
+        if (state_[entry] == State::Done) return;
+        const ObjectSpec& o = spec_.objects[entry];
+        state_[entry] = State::Building;
+        path_.push_back(o.id);
+        const std::size_t index = make(o);
+        Object& made = table_[index];
+        made.mark = o.mark;
+        const auto* arrow_spec = std::get_if<ArrowSpec>(&o.kind);
+        if (!style_is_empty(o.style)) {
+            for (std::size_t leaf : table_.leaves(index)) {
+                Object& l = table_[leaf];
+                apply_style(l.style, o.style, l.shape == ObjectShape::Text);
+                if (o.style.z) l.z = *o.style.z;
+                // Tips follow the stroke width unless the author fixed their length.
+                if (l.shape == ObjectShape::Arrow && o.style.stroke_width && !(arrow_spec && arrow_spec->tip_length))
+                    l.tip_length = tip_length_for_width(l.style.stroke_width);
+            }
+        }
+        for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
+        path_.pop_back();
+        state_[entry] = State::Done;
+    }
+
+    // The object a reference names, building its entry first.
+    std::size_t require(const Ref& ref) {
+        const auto entry = entry_of_.find(declaring_id(ref.id));
+        if (entry == entry_of_.end()) {
+            std::vector<std::string> ids;
+            for (const auto& o : spec_.objects) ids.push_back(o.id);
+            throw InputError(ref.mark, "unknown object '" + ref.id + "'" + did_you_mean(ref.id, ids));
+        }
+        if (state_[entry->second] == State::Building) {
+            std::string cycle;
+            for (const auto& id : path_) cycle += id + " → ";
+            throw InputError(ref.mark, "layout cycle: " + cycle + ref.id);
+        }
+        build(entry->second);
+        return resolve_reference(table_, ref);
+    }
+
+    Vec2 point_of(const PointOrRef& p) {
+        if (const auto* v = std::get_if<Vec2>(&p)) return *v;
+        return table_.bounds(require(std::get<Ref>(p))).center();
+    }
+
+    // From and to of a line or arrow, pulled in by `buff` at both ends.
+    std::pair<Vec2, Vec2> endpoints(const PointOrRef& from, const PointOrRef& to, double buff, const SourceMark& mark) {
+        Vec2 a = point_of(from), b = point_of(to);
+        const double length = (b - a).norm();
+        if (length <= 2 * buff + 1e-9)
+            throw InputError(mark, "the line is too short for its buff (length " + std::to_string(length) + ")");
+        const Vec2 d = (b - a) / length;
+        return {a + d * buff, b - d * buff};
+    }
+
+    std::size_t leaf(const ObjectSpec& o, std::vector<Path> parts, ObjectShape shape = ObjectShape::Plain) {
+        Object obj;
+        obj.id = o.id;
+        obj.shape = shape;
+        obj.parts = std::move(parts);
+        obj.style = default_style(o.kind);
+        return table_.add(std::move(obj));
+    }
+
+    std::size_t make(const ObjectSpec& o) {
+        const Vec2 origin(0, 0);
+        if (const auto* r = std::get_if<RectangleSpec>(&o.kind))
+            return leaf(o, {rectangle_path(origin, r->width, r->height, r->corner_radius)});
+        if (const auto* c = std::get_if<CircleSpec>(&o.kind)) return leaf(o, {circle_path(origin, c->radius)});
+        if (const auto* d = std::get_if<DotSpec>(&o.kind)) return leaf(o, {circle_path(origin, d->radius)});
+        if (const auto* l = std::get_if<LineSpec>(&o.kind)) {
+            const auto [a, b] = endpoints(l->from, l->to, l->buff, o.mark);
+            return leaf(o, {polyline_path({a, b}, false)});
+        }
+        if (const auto* a = std::get_if<ArrowSpec>(&o.kind)) {
+            const auto [from, to] = endpoints(a->from, a->to, a->buff, o.mark);
+            const std::size_t i = leaf(o, {arc_between(from, to, a->arc_degrees * std::numbers::pi / 180)},
+                                       ObjectShape::Arrow);
+            table_[i].tip_length = a->tip_length.value_or(tip_length_for_width(table_[i].style.stroke_width));
+            return i;
+        }
+        if (const auto* p = std::get_if<PathSpec>(&o.kind))
+            return leaf(o, {p->smooth ? smooth_through(p->points, p->closed) : polyline_path(p->points, p->closed)});
+        if (const auto* b = std::get_if<BezierSpec>(&o.kind)) return leaf(o, {bezier_chain(b->points, b->closed)});
+        if (const auto* t = std::get_if<TextSpec>(&o.kind))
+            return table_.add(make_text_object(fonts_, o.id, t->content, t->font_size, t->font, o.mark));
+        if (const auto* g = std::get_if<GroupSpec>(&o.kind)) {
+            Object group;
+            group.id = o.id;
+            group.shape = ObjectShape::Group;
+            for (const Ref& child : g->children) {
+                const std::size_t c = require(child);
+                for (std::size_t existing : group.children)
+                    if (existing == c) throw InputError(child.mark, "'" + child.id + "' is already in this group");
+                group.children.push_back(c);
+            }
+            return table_.add(std::move(group));
+        }
+        if (const auto* row = std::get_if<TokenRowSpec>(&o.kind))
+            return build_token_row(table_, fonts_, o.id, *row, o.mark);
+        const auto& arrows = std::get<AttentionArrowsSpec>(o.kind);
+        return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
+    }
+
+    void apply_layout(std::size_t i, const LayoutOp& op, const SourceMark& mark) {
+        if (std::holds_alternative<Arrange>(op) && !table_[i].is_group())
+            throw InputError(mark, "arrange needs a group, and '" + table_[i].id + "' is not one");
+        std::visit(
+            [&](const auto& l) {
+                using T = std::decay_t<decltype(l)>;
+                if constexpr (std::is_same_v<T, MoveTo>) move_center_to(table_, i, point_of(l.where));
+                else if constexpr (std::is_same_v<T, Shift>) shift_by(table_, i, l.by);
+                else if constexpr (std::is_same_v<T, NextTo>)
+                    next_to(table_, i, table_.bounds(require(l.target)), l.direction, l.buff);
+                else if constexpr (std::is_same_v<T, ToEdge>) to_edge(table_, i, frame_, l.direction, l.buff);
+                else if constexpr (std::is_same_v<T, ToCorner>) to_edge(table_, i, frame_, l.direction, l.buff);
+                else if constexpr (std::is_same_v<T, Arrange>) arrange(table_, i, l.direction, l.buff, l.align);
+                else if constexpr (std::is_same_v<T, AlignTo>)
+                    align_to(table_, i, table_.bounds(require(l.target)), l.direction);
+                else if constexpr (std::is_same_v<T, ScaleBy>) scale_about_center(table_, i, l.factor);
+            },
+            op);
+    }
+
+    const SceneSpec& spec_;
+    SceneFonts& fonts_;
+    FrameBox frame_;
+    ObjectTable table_;
+    std::unordered_map<std::string, std::size_t> entry_of_;
+    std::vector<State> state_;
+    std::vector<std::string> path_;  // entries being built, for cycle messages
+};
+
+}  // namespace
+
+ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts) { return ObjectCompiler(spec, fonts).run(); }
+
+}  // namespace attnreel

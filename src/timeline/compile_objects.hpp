@@ -1,0 +1,16 @@
+#pragma once
+// Builds every object of a SceneSpec in dependency order (groups after their children,
+// layout after its targets), applying styles and layout helpers once. Reference errors and
+// layout cycles are InputErrors at the reference's mark.
+#include "scene/object_table.hpp"
+#include "scene/scene_spec.hpp"
+#include "scene/text_object.hpp"
+
+namespace attnreel {
+
+ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts);
+
+// The object a reference names; the message suggests the nearest id.
+std::size_t resolve_reference(const ObjectTable& table, const Ref& ref);
+
+}  // namespace attnreel

@@ -1,0 +1,289 @@
+#include "timeline/compile_scene.hpp"
+
+#include "timeline/compile_objects.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnreel {
+
+namespace {
+
+const char* animation_name(AnimationKind k) {
+    switch (k) {
+    case AnimationKind::Create: return "create";
+    case AnimationKind::Write: return "write";
+    case AnimationKind::FadeIn: return "fade_in";
+    case AnimationKind::FadeOut: return "fade_out";
+    case AnimationKind::GrowArrow: return "grow_arrow";
+    case AnimationKind::GrowFromCenter: return "grow_from_center";
+    case AnimationKind::Transform: return "transform";
+    case AnimationKind::Set: return "set";
+    case AnimationKind::Indicate: return "indicate";
+    }
+    return "?";
+}
+
+SegmentKind segment_kind(AnimationKind k) {
+    switch (k) {
+    case AnimationKind::Create: return SegmentKind::Create;
+    case AnimationKind::Write: return SegmentKind::Write;
+    case AnimationKind::FadeIn: return SegmentKind::FadeIn;
+    case AnimationKind::FadeOut: return SegmentKind::FadeOut;
+    case AnimationKind::GrowArrow: return SegmentKind::GrowArrow;
+    case AnimationKind::GrowFromCenter: return SegmentKind::GrowFromCenter;
+    case AnimationKind::Transform: return SegmentKind::Morph;
+    case AnimationKind::Set: return SegmentKind::Set;
+    case AnimationKind::Indicate: return SegmentKind::Indicate;
+    }
+    return SegmentKind::Instant;
+}
+
+std::string join_ids(const std::vector<Ref>& refs) {
+    std::string s;
+    for (const auto& r : refs) s += (s.empty() ? "" : ", ") + r.id;
+    return s;
+}
+
+class TimelineCompiler {
+public:
+    explicit TimelineCompiler(Scene& scene) : scene_(scene) {
+        const std::size_t n = scene.objects.size();
+        scene.tracks.assign(n, Track{});
+        current_.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            current_[i].style = scene.objects[i].style;
+            scene.tracks[i].initial = current_[i];
+        }
+    }
+
+    void run(const std::vector<StepSpec>& steps) {
+        for (const auto& step : steps) {
+            StepTiming timing;
+            timing.start = now_;
+            timing.mark = step.mark;
+            std::visit([&](const auto& s) { timing.description = apply(s, step.mark); }, step.step);
+            timing.end = now_;
+            scene_.steps.push_back(std::move(timing));
+        }
+        scene_.duration = now_;
+    }
+
+private:
+    std::string apply(const WaitStep& w, const SourceMark&) {
+        now_ += w.seconds;
+        return "wait " + format(w.seconds);
+    }
+
+    std::string apply(const AddStep& a, const SourceMark&) {
+        for (const auto& ref : a.targets)
+            for (std::size_t leaf : leaves_of(ref)) set_visible(leaf, true, now_, ref.mark);
+        return "add " + join_ids(a.targets);
+    }
+
+    std::string apply(const RemoveStep& r, const SourceMark&) {
+        for (const auto& ref : r.targets)
+            for (std::size_t leaf : leaves_of(ref)) set_visible(leaf, false, now_, ref.mark);
+        return "remove " + join_ids(r.targets);
+    }
+
+    std::string apply(const PlayStep& p, const SourceMark&) {
+        double longest = 0;
+        std::string description = "play";
+        for (const auto& a : p.animations) {
+            const double run_time = a.run_time.value_or(p.run_time.value_or(1.0));
+            longest = std::max(longest, run_time);
+            animate(a, p, run_time);
+            description += std::string(description == "play" ? " " : ", ") + animation_name(a.kind) + "(" +
+                           join_ids(a.targets) + (a.transform_to ? " → " + a.transform_to->id : "") + ")";
+        }
+        now_ += longest;
+        return description;
+    }
+
+    std::vector<std::size_t> leaves_of(const Ref& ref) const {
+        return scene_.objects.leaves(resolve_reference(scene_.objects, ref));
+    }
+
+    // The units a lag_ratio staggers: a single group's children, or the listed targets.
+    std::vector<std::vector<std::size_t>> units_of(const std::vector<Ref>& targets) const {
+        std::vector<std::vector<std::size_t>> units;
+        if (targets.size() == 1) {
+            const std::size_t i = resolve_reference(scene_.objects, targets[0]);
+            if (scene_.objects[i].is_group()) {
+                for (std::size_t child : scene_.objects[i].children) units.push_back(scene_.objects.leaves(child));
+                return units;
+            }
+        }
+        for (const auto& ref : targets) units.push_back(leaves_of(ref));
+        return units;
+    }
+
+    void animate(const AnimationSpec& a, const PlayStep& p, double run_time) {
+        const RateFunction rate = a.rate.value_or(p.rate.value_or(
+            a.kind == AnimationKind::Indicate ? RateFunction::ThereAndBack : RateFunction::Smooth));
+        if (a.kind == AnimationKind::Transform) return transform(a, rate, run_time);
+
+        const auto units = units_of(a.targets);
+        const double lag = a.lag_ratio.value_or(p.lag_ratio.value_or(0.0));
+        const double n = static_cast<double>(units.size());
+        const double each = run_time / (1 + (n - 1) * lag);
+        // Pivot for `set: {scale}` on several objects: the centre of all of them.
+        BBox all;
+        for (const auto& unit : units)
+            for (std::size_t leaf : unit) all.add(current_bounds(leaf));
+
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            const double start = now_ + u * lag * each;
+            for (std::size_t leaf : units[u]) {
+                const Object& o = scene_.objects[leaf];
+                if (a.kind == AnimationKind::GrowArrow && o.shape != ObjectShape::Arrow)
+                    throw InputError(a.mark, "grow_arrow needs arrows, and '" + o.id +
+                                                 "' is not one; did you mean 'grow_from_center'?");
+                Segment s;
+                s.start = start;
+                s.end = start + each;
+                s.kind = segment_kind(a.kind);
+                s.rate = rate;
+                s.from = current_[leaf];
+                s.to = current_[leaf];
+                s.shift = a.shift.value_or(Vec2(0, 0));
+                s.indicate_color = a.color.value_or(*parse_color("yellow"));
+                s.indicate_scale = a.scale_factor.value_or(1.2);
+                switch (a.kind) {
+                case AnimationKind::FadeOut: s.to.visible = false; break;
+                case AnimationKind::Indicate:
+                    if (!s.from.visible)
+                        throw InputError(a.mark, "cannot indicate '" + o.id + "': it is not on screen yet");
+                    break;
+                case AnimationKind::Set:
+                    if (!s.from.visible)
+                        throw InputError(a.mark, "cannot set '" + o.id + "': it is not on screen yet (add it first)");
+                    apply_set(s.to, a.set, all);
+                    break;
+                default: s.to.visible = true; break;
+                }
+                push(leaf, std::move(s), a.mark);
+            }
+        }
+    }
+
+    // Leaves of A morph into B: one segment on A's first leaf draws the whole morph, the
+    // rest of A hides at the start, and B appears at the end.
+    void transform(const AnimationSpec& a, RateFunction rate, double run_time) {
+        std::vector<std::size_t> from;
+        for (const auto& ref : a.targets) {
+            const auto l = leaves_of(ref);
+            from.insert(from.end(), l.begin(), l.end());
+        }
+        const auto to = leaves_of(*a.transform_to);
+        if (from.empty() || to.empty()) throw InputError(a.mark, "transform needs objects with a shape");
+        std::vector<Path> from_paths, to_paths;
+        for (std::size_t i : from) {
+            if (!current_[i].visible)
+                throw InputError(a.mark, "cannot transform '" + scene_.objects[i].id + "': it is not on screen yet");
+            for (const auto& part : scene_.objects[i].parts) from_paths.push_back(part.transformed(current_[i].transform));
+        }
+        for (std::size_t i : to)
+            for (const auto& part : scene_.objects[i].parts) to_paths.push_back(part.transformed(current_[i].transform));
+
+        Segment s;
+        s.start = now_;
+        s.end = now_ + run_time;
+        s.kind = SegmentKind::Morph;
+        s.rate = rate;
+        s.from = current_[from[0]];
+        s.to = current_[to[0]];
+        s.to.transform = s.from.transform;  // the morph path is absolute; keep widths steady
+        s.to.visible = false;
+        s.morph = std::make_shared<Morph>(Morph::between(from_paths, to_paths));
+        push(from[0], std::move(s), a.mark);
+        for (std::size_t k = 1; k < from.size(); ++k) set_visible(from[k], false, now_, a.mark);
+        for (std::size_t i : to) set_visible(i, true, now_ + run_time, a.mark);
+    }
+
+    void apply_set(ObjectState& st, const SetSpec& set, const BBox& pivot_box) const {
+        const StyleSpec& s = set.style;
+        if (s.color) {
+            st.style.fill = *s.color;
+            st.style.stroke = *s.color;
+        }
+        if (s.fill) st.style.fill = *s.fill;
+        if (s.stroke) st.style.stroke = *s.stroke;
+        if (s.fill_opacity) st.style.fill_opacity = *s.fill_opacity;
+        if (s.stroke_width) st.style.stroke_width = *s.stroke_width;
+        if (s.stroke_opacity) st.style.stroke_opacity = *s.stroke_opacity;
+        if (s.opacity) st.opacity = *s.opacity;
+        if (set.scale) st.transform = Similarity::scaling_about(pivot_box.center(), *set.scale).after(st.transform);
+        if (set.shift) st.transform = Similarity::translation(*set.shift).after(st.transform);
+        if (set.move_to) {
+            // Resolved against current positions, so move_to: other follows where it is now.
+            Vec2 target;
+            if (const auto* v = std::get_if<Vec2>(&*set.move_to)) target = *v;
+            else {
+                BBox b;
+                for (std::size_t leaf : leaves_of(std::get<Ref>(*set.move_to))) b.add(current_bounds(leaf));
+                target = b.center();
+            }
+            st.transform = Similarity::translation(target - pivot_box.center()).after(st.transform);
+        }
+    }
+
+    BBox current_bounds(std::size_t leaf) const {
+        const BBox b = leaf_bounds(scene_.objects[leaf]);
+        if (b.empty()) return b;
+        BBox out;
+        out.add(current_[leaf].transform.apply(b.min));
+        out.add(current_[leaf].transform.apply(b.max));
+        return out;
+    }
+
+    void set_visible(std::size_t leaf, bool visible, double at, const SourceMark& mark) {
+        Segment s;
+        s.start = s.end = at;
+        s.from = current_[leaf];
+        s.to = current_[leaf];
+        s.to.visible = visible;
+        push(leaf, std::move(s), mark);
+    }
+
+    void push(std::size_t leaf, Segment s, const SourceMark& mark) {
+        auto& segments = scene_.tracks[leaf].segments;
+        if (!segments.empty() && segments.back().end > s.start + 1e-12)
+            throw InputError(mark, "'" + scene_.objects[leaf].id +
+                                       "' is already being animated at this time by another animation of this step");
+        current_[leaf] = s.to;
+        segments.push_back(std::move(s));
+    }
+
+    static std::string format(double seconds) {
+        std::string s = std::to_string(seconds);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
+    }
+
+    Scene& scene_;
+    std::vector<ObjectState> current_;
+    double now_ = 0;
+};
+
+}  // namespace
+
+Scene compile_scene(const SceneSpec& spec, text::FontLibrary& fonts) {
+    Scene scene;
+    scene.file = spec.file;
+    scene.name = spec.name;
+    scene.settings = spec.settings;
+    SceneFonts scene_fonts{&fonts, {}};
+    for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f));
+    scene.objects = compile_objects(spec, scene_fonts);
+    TimelineCompiler(scene).run(spec.timeline);
+    for (std::size_t i = 0; i < scene.objects.size(); ++i)
+        if (!scene.objects[i].is_group()) scene.draw_order.push_back(i);
+    std::stable_sort(scene.draw_order.begin(), scene.draw_order.end(),
+                     [&](std::size_t a, std::size_t b) { return scene.objects[a].z < scene.objects[b].z; });
+    return scene;
+}
+
+}  // namespace attnreel

@@ -1,0 +1,193 @@
+#include "timeline/scene.hpp"
+
+#include "scene/shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnreel {
+
+int Scene::frame_count(double fps) const {
+    return std::max(1, static_cast<int>(std::ceil(duration * fps - 1e-9)));
+}
+
+namespace {
+
+// How much of a leaf shows: the part of its outline drawn and how far its fill has faded in.
+struct Reveal {
+    double stroke = 1;         // fraction of each path's length stroked
+    double fill = 1;           // fill opacity factor
+    bool outline_only = false; // draw the outline in the fill colour (Write / DrawBorderThenFill)
+    double outline_fade = 1;   // opacity factor of that outline
+    double arrow_growth = 1;   // arrows: fraction of the centre line shown
+};
+
+constexpr double kOutlineWidth = 1.5;  // Manim units, for Write's glyph outlines
+
+Color with_alpha(Color c, double factor) {
+    c.a = std::clamp(c.a * factor, 0.0, 1.0);
+    return c;
+}
+
+// The outline-then-fill reveal (Manim's DrawBorderThenFill) at progress a.
+Reveal border_then_fill(double a, bool own_stroke) {
+    Reveal r;
+    r.stroke = std::min(1.0, 2 * a);
+    r.fill = std::clamp(2 * a - 1, 0.0, 1.0);
+    if (!own_stroke) {
+        r.outline_only = true;
+        r.outline_fade = 1 - r.fill;
+    }
+    return r;
+}
+
+void emit_path(const Path& path, const Style& style, double opacity, double scale, const Reveal& r,
+               DrawList& out) {
+    DrawItem item;
+    const bool partial = r.stroke < 1;
+    if (style.has_fill() && r.fill > 0)
+        item.fill = with_alpha(style.fill, style.fill_opacity * opacity * r.fill);
+    if (r.outline_only && r.outline_fade > 0) {
+        item.stroke = with_alpha(style.fill, opacity * r.outline_fade);
+        item.stroke_width = kOutlineWidth * kStrokeWidthUnit * scale;
+    } else if (style.has_stroke()) {
+        item.stroke = with_alpha(style.stroke, style.stroke_opacity * opacity);
+        item.stroke_width = style.stroke_width * kStrokeWidthUnit * scale;
+    }
+    if (!item.fill && !item.stroke) return;
+    if (partial && item.stroke) {
+        // The fill, if any, covers the whole shape; the stroke only the revealed length.
+        if (item.fill) {
+            DrawItem fill_only{path, item.fill, std::nullopt, 0};
+            out.items.push_back(std::move(fill_only));
+        }
+        out.items.push_back({path.partial(r.stroke), std::nullopt, item.stroke, item.stroke_width});
+        return;
+    }
+    item.path = path;
+    out.items.push_back(std::move(item));
+}
+
+void emit_arrow(const Object& o, const Path& centre, const Style& style, double opacity, double scale,
+                double growth, DrawList& out) {
+    if (!style.has_stroke() || growth <= 0) return;
+    const double length = centre.length();
+    if (length <= 0) return;
+    const double shown = growth * length;
+    const double tip_full = capped_tip_length(o.tip_length, length);
+    // The tip grows with the arrow at first, then keeps its size.
+    const double tip = tip_full * std::min(1.0, shown / (3 * tip_full));
+    const Color colour = with_alpha(style.stroke, style.stroke_opacity * opacity);
+    const double width = style.stroke_width * kStrokeWidthUnit * scale;
+    // The shaft stops inside the tip so that the tip's point stays sharp.
+    const double shaft_end = std::max(0.0, shown - 0.7 * tip);
+    out.items.push_back({centre.partial(shaft_end / length), std::nullopt, colour, width});
+    const Vec2 apex = centre.point_at(shown / length);
+    const Vec2 base = centre.point_at(std::max(0.0, shown - tip) / length);
+    const Vec2 direction = apex - base;
+    const double tip_width = std::max(0.9 * tip, 2.2 * width);
+    out.items.push_back({arrow_tip(apex, direction, tip, tip_width), colour, std::nullopt, 0});
+}
+
+void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList& out) {
+    const double scale = st.transform.scale;
+    if (o.shape == ObjectShape::Arrow) {
+        if (o.parts.empty()) return;
+        emit_arrow(o, o.parts[0].transformed(st.transform), st.style, st.opacity, scale,
+                   r.arrow_growth * r.stroke, out);
+        return;
+    }
+    for (const auto& part : o.parts) emit_path(part.transformed(st.transform), st.style, st.opacity, scale, r, out);
+}
+
+// Write: glyphs one after another, each drawn outline-first (Manim's lag rule).
+void emit_write(const Object& o, const ObjectState& st, double a, DrawList& out) {
+    const std::size_t n = std::max<std::size_t>(1, o.parts.size());
+    const double lag = std::min(4.0 / (n + 1.0), 0.2);
+    const double each = 1.0 / (1.0 + (n - 1) * lag);
+    for (std::size_t i = 0; i < o.parts.size(); ++i) {
+        const double local = std::clamp((a - i * lag * each) / each, 0.0, 1.0);
+        if (local <= 0) break;
+        const Reveal r = border_then_fill(local, st.style.has_stroke() && o.shape != ObjectShape::Text);
+        emit_path(o.parts[i].transformed(st.transform), st.style, st.opacity, st.transform.scale, r, out);
+    }
+}
+
+BBox transformed_bounds(const Object& o, const Similarity& s) {
+    BBox b = leaf_bounds(o);
+    if (b.empty()) return b;
+    return {s.apply(b.min), s.apply(b.max)};
+}
+
+void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
+    switch (seg.kind) {
+    case SegmentKind::Instant: emit_leaf(o, seg.to, {}, out); return;
+    case SegmentKind::Create:
+        if (o.shape == ObjectShape::Text) return emit_write(o, seg.to, a, out);
+        if (o.shape == ObjectShape::Arrow) {
+            Reveal r;
+            r.arrow_growth = a;
+            return emit_leaf(o, seg.to, r, out);
+        }
+        if (seg.to.style.has_fill()) return emit_leaf(o, seg.to, border_then_fill(a, seg.to.style.has_stroke()), out);
+        {
+            Reveal r;
+            r.stroke = a;
+            return emit_leaf(o, seg.to, r, out);
+        }
+    case SegmentKind::Write: return emit_write(o, seg.to, a, out);
+    case SegmentKind::FadeIn: {
+        ObjectState st = seg.to;
+        st.opacity *= a;
+        st.transform.offset += seg.shift * (1 - a);
+        return emit_leaf(o, st, {}, out);
+    }
+    case SegmentKind::FadeOut: {
+        ObjectState st = seg.from;
+        st.opacity *= 1 - a;
+        st.transform.offset += seg.shift * a;
+        return emit_leaf(o, st, {}, out);
+    }
+    case SegmentKind::GrowArrow: {
+        Reveal r;
+        r.arrow_growth = a;
+        return emit_leaf(o, seg.to, r, out);
+    }
+    case SegmentKind::GrowFromCenter: {
+        ObjectState st = seg.to;
+        const Vec2 centre = transformed_bounds(o, st.transform).center();
+        st.transform = Similarity::scaling_about(centre, std::max(a, 1e-6)).after(st.transform);
+        return emit_leaf(o, st, {}, out);
+    }
+    case SegmentKind::Set: return emit_leaf(o, interpolate(seg.from, seg.to, a), {}, out);
+    case SegmentKind::Indicate: {
+        ObjectState st = seg.from;
+        const Vec2 centre = transformed_bounds(o, st.transform).center();
+        st.transform = Similarity::scaling_about(centre, 1 + (seg.indicate_scale - 1) * a).after(st.transform);
+        st.style.fill = mix_oklab(st.style.fill, seg.indicate_color, a);
+        st.style.stroke = mix_oklab(st.style.stroke, seg.indicate_color, a);
+        return emit_leaf(o, st, {}, out);
+    }
+    case SegmentKind::Morph: {
+        const ObjectState st = interpolate(seg.from, seg.to, a);
+        emit_path(seg.morph->at(a), st.style, st.opacity, st.transform.scale, {}, out);
+        return;
+    }
+    }
+}
+
+}  // namespace
+
+DrawList frame_at(const Scene& scene, double t) {
+    DrawList out;
+    out.background = scene.settings.background;
+    for (std::size_t i : scene.draw_order) {
+        const TrackSample s = sample(scene.tracks[i], t);
+        const Object& o = scene.objects[i];
+        if (s.active) emit_active(o, *s.active, s.alpha, out);
+        else if (s.state.visible) emit_leaf(o, s.state, {}, out);
+    }
+    return out;
+}
+
+}  // namespace attnreel

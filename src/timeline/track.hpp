@@ -1,0 +1,55 @@
+#pragma once
+// Per-object tracks: the states an object passes through, as sorted segments. Evaluating a
+// track at t is a binary search and one interpolation; nothing is replayed.
+#include "core/geometry.hpp"
+#include "core/rate_functions.hpp"
+#include "scene/object.hpp"
+#include "scene/scene_spec.hpp"
+#include "timeline/morph.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace attnreel {
+
+// What an object looks like outside any animation.
+struct ObjectState {
+    bool visible = false;
+    Similarity transform;  // applied to the object's compiled geometry
+    Style style;
+    double opacity = 1;
+    bool operator==(const ObjectState&) const = default;
+};
+
+// Colours mix in OKLab, numbers linearly; visibility switches at the end.
+ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t);
+
+// Instant segments (start == end) model add/remove and the hand-over at a transform's end.
+enum class SegmentKind { Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate };
+
+struct Segment {
+    double start = 0, end = 0;
+    SegmentKind kind = SegmentKind::Instant;
+    RateFunction rate = RateFunction::Smooth;
+    ObjectState from, to;
+    Vec2 shift{0, 0};                      // fade_in / fade_out
+    Color indicate_color;                  // indicate
+    double indicate_scale = 1.2;
+    std::shared_ptr<const Morph> morph;    // transform
+};
+
+struct Track {
+    ObjectState initial;            // before the first segment
+    std::vector<Segment> segments;  // sorted by start; never overlapping
+};
+
+// Where an object is at time t: the segment in progress (if any) and its eased progress,
+// or the settled state.
+struct TrackSample {
+    const Segment* active = nullptr;  // null when settled
+    double alpha = 1;                 // eased progress of `active`
+    ObjectState state;                // settled state, or the segment's start state
+};
+TrackSample sample(const Track& track, double t);
+
+}  // namespace attnreel

@@ -1,0 +1,17 @@
+#pragma once
+// Attention from one token's point of view: an arrow from the source token to every other
+// token of a token row, arcing above the row, its width and colour following the weight,
+// with the weight written at the top of each arc.
+//
+// Builds group `id` with children `id[j]` (one arrow per target token j ≠ source) and group
+// `id.labels` with children `id.labels[j]`.
+#include "scene/object_table.hpp"
+#include "scene/scene_spec.hpp"
+#include "scene/text_object.hpp"
+
+namespace attnreel {
+
+std::size_t build_attention_arrows(ObjectTable& table, SceneFonts& fonts, std::size_t row, const std::string& id,
+                                   const AttentionArrowsSpec& spec, const SourceMark& mark);
+
+}  // namespace attnreel
