@@ -31,7 +31,8 @@ struct InOutList {
 
 FilterGraph::FilterGraph(const std::filesystem::path& file, const std::vector<FilterSource>& sources,
                          const std::vector<std::string>& sink_names, const std::string& description)
-    : file_(file), graph_(avfilter_graph_alloc()) {
+    : file_(file),
+      graph_(avfilter_graph_alloc()) {
     if (!graph_) throw std::bad_alloc();
     graph_->nb_threads = 1;  // frames are already rendered on every core; keep this predictable
     InOutList open_outputs;  // the sources' outputs, which the description's inputs attach to
@@ -39,11 +40,11 @@ FilterGraph::FilterGraph(const std::filesystem::path& file, const std::vector<Fi
     for (const FilterSource& s : sources) {
         const std::string args = "video_size=" + std::to_string(s.width) + "x" + std::to_string(s.height) +
                                  ":pix_fmt=" + av_get_pix_fmt_name(s.pixel_format) +
-                                 ":time_base=" + std::to_string(s.time_base.num) + "/" + std::to_string(s.time_base.den) +
-                                 ":pixel_aspect=1/1";
+                                 ":time_base=" + std::to_string(s.time_base.num) + "/" +
+                                 std::to_string(s.time_base.den) + ":pixel_aspect=1/1";
         AVFilterContext* source = nullptr;
-        libav::check(avfilter_graph_create_filter(&source, avfilter_get_by_name("buffer"), s.name.c_str(),
-                                                  args.c_str(), nullptr, graph_.get()),
+        libav::check(avfilter_graph_create_filter(&source, avfilter_get_by_name("buffer"), s.name.c_str(), args.c_str(),
+                                                  nullptr, graph_.get()),
                      file_, "creating filter source '" + s.name + "'");
         sources_[s.name] = source;
         open_outputs.add(s.name, source);
@@ -56,9 +57,9 @@ FilterGraph::FilterGraph(const std::filesystem::path& file, const std::vector<Fi
         sinks_[name] = sink;
         open_inputs.add(name, sink);
     }
-    libav::check(avfilter_graph_parse_ptr(graph_.get(), description.c_str(), &open_inputs.head, &open_outputs.head,
-                                          nullptr),
-                 file_, "parsing filter graph '" + description + "'");
+    libav::check(
+        avfilter_graph_parse_ptr(graph_.get(), description.c_str(), &open_inputs.head, &open_outputs.head, nullptr),
+        file_, "parsing filter graph '" + description + "'");
     libav::check(avfilter_graph_config(graph_.get(), nullptr), file_, "configuring filter graph '" + description + "'");
 }
 
@@ -70,9 +71,9 @@ AVFilterContext* FilterGraph::find(const std::map<std::string, AVFilterContext*>
 
 void FilterGraph::push(const std::string& source, const AVFrame& frame) {
     // KEEP_REF: buffersrc references (or, for a non-refcounted frame, copies) the data.
-    libav::check(av_buffersrc_add_frame_flags(find(sources_, source), const_cast<AVFrame*>(&frame),
-                                              AV_BUFFERSRC_FLAG_KEEP_REF),
-                 file_, "feeding the filter graph");
+    libav::check(
+        av_buffersrc_add_frame_flags(find(sources_, source), const_cast<AVFrame*>(&frame), AV_BUFFERSRC_FLAG_KEEP_REF),
+        file_, "feeding the filter graph");
 }
 
 void FilterGraph::close(const std::string& source) {

@@ -10,7 +10,7 @@
 namespace attnreel {
 
 struct FilterSource {
-    std::string name;        // its label in the description
+    std::string name;  // its label in the description
     int width = 0;
     int height = 0;
     AVPixelFormat pixel_format = AV_PIX_FMT_NONE;

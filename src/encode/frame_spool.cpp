@@ -2,11 +2,11 @@
 
 #include "encode/temp_file.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace attnreel {
 
@@ -18,9 +18,8 @@ std::size_t row_bytes(int width) { return static_cast<std::size_t>(width) * 4; }
 
 FrameSpool::FrameSpool(const std::filesystem::path& beside, int width, int height)
     : beside_(beside), width_(width), height_(height) {
-    const std::filesystem::path directory = beside.has_parent_path() ? beside.parent_path() : ".";
     for (int attempt = 0; fd_ < 0; ++attempt) {
-        const std::filesystem::path name = directory / ("." + beside.filename().string() + ".frames-" + random_suffix(6));
+        const std::filesystem::path name = hidden_sibling(beside, ".frames-");
         fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd_ >= 0) {
             ::unlink(name.c_str());

@@ -16,10 +16,13 @@ namespace {
 void validate(const std::filesystem::path& path, int width, int height, const GifOptions& options) {
     const SourceMark where{path.string()};
     if (width <= 0 || height <= 0)
-        throw InputError(where, "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
-    if (options.input_fps <= 0) throw InputError(where, "fps must be positive, got " + std::to_string(options.input_fps));
+        throw InputError(where,
+                         "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
+    if (options.input_fps <= 0)
+        throw InputError(where, "fps must be positive, got " + std::to_string(options.input_fps));
     if (options.fps < 0 || options.fps > 100)
-        throw InputError(where, "GIF fps must be between 1 and 100 (0 keeps the video's), got " + std::to_string(options.fps));
+        throw InputError(where,
+                         "GIF fps must be between 1 and 100 (0 keeps the video's), got " + std::to_string(options.fps));
     if (options.width < 0) throw InputError(where, "GIF width must be positive, got " + std::to_string(options.width));
     if (options.bayer_scale < 0 || options.bayer_scale > 5)
         throw InputError(where, "bayer scale must be between 0 and 5, got " + std::to_string(options.bayer_scale));
@@ -73,8 +76,13 @@ struct GifSink::Passes {
     std::int64_t next_pts = 0;
 
     Passes(const std::filesystem::path& out, int w, int h, const GifOptions& o)
-        : path(out), options(o), width(w), height(h), out_width(output_width(w, o)),
-          out_height(output_height(w, h, o)), gif_time_base{1, gif_fps(o)},
+        : path(out),
+          options(o),
+          width(w),
+          height(h),
+          out_width(output_width(w, o)),
+          out_height(output_height(w, h, o)),
+          gif_time_base{1, gif_fps(o)},
           writer(out, gif_spec(out_width, out_height, gif_time_base)),
           analysis(out, {FilterSource{"frames", w, h, AV_PIX_FMT_0RGB32, AVRational{1, o.input_fps}}},
                    {"scaled", "palette"}, analysis_description(w, h, o)),
@@ -112,16 +120,17 @@ struct GifSink::Passes {
         spool_ready_frames();
         if (spool.size() == 0) throw std::runtime_error(path.string() + ": a GIF needs at least one frame");
         libav::FramePtr palette = libav::make_frame();
-        if (!analysis.pull("palette", *palette)) throw std::runtime_error(path.string() + ": palettegen gave no palette");
+        if (!analysis.pull("palette", *palette))
+            throw std::runtime_error(path.string() + ": palettegen gave no palette");
 
         std::string use = "[scaled][palette]paletteuse=dither=" + dither_name(options.dither) + ":diff_mode=rectangle";
         if (options.dither == GifDither::bayer) use += ":bayer_scale=" + std::to_string(options.bayer_scale);
-        FilterGraph mapping(path,
-                            {FilterSource{"scaled", out_width, out_height, AV_PIX_FMT_BGRA,
-                                          analysis.sink_time_base("scaled")},
-                             FilterSource{"palette", palette->width, palette->height,
-                                          static_cast<AVPixelFormat>(palette->format), AVRational{1, 1}}},
-                            {"mapped"}, use + "[mapped]");
+        FilterGraph mapping(
+            path,
+            {FilterSource{"scaled", out_width, out_height, AV_PIX_FMT_BGRA, analysis.sink_time_base("scaled")},
+             FilterSource{"palette", palette->width, palette->height, static_cast<AVPixelFormat>(palette->format),
+                          AVRational{1, 1}}},
+            {"mapped"}, use + "[mapped]");
         palette->pts = 0;
         mapping.push("palette", *palette);
         mapping.close("palette");

@@ -18,9 +18,9 @@ enum class GifDither { none, bayer, sierra2_4a };
 enum class GifPaletteStats { full, diff };  // histogram of whole frames, or of changed pixels only
 
 struct GifOptions {
-    int input_fps = 30;   // rate of the frames given to write()
-    int fps = 0;          // GIF frame rate; 0 keeps input_fps (GIF delays are in 1/100 s)
-    int width = 0;        // GIF width in pixels, height keeps the aspect ratio; 0 keeps the frame width
+    int input_fps = 30;  // rate of the frames given to write()
+    int fps = 0;         // GIF frame rate; 0 keeps input_fps (GIF delays are in 1/100 s)
+    int width = 0;       // GIF width in pixels, height keeps the aspect ratio; 0 keeps the frame width
     // Flat shapes and text stay clean with no dithering and a histogram of whole frames
     // (measured: see tests/encode/gif_sink_test.cpp and the module notes).
     GifDither dither = GifDither::none;

@@ -21,11 +21,21 @@ std::string error_text(int code);
 // Throws std::runtime_error "<file>: <doing>: <libav error>" when code < 0; returns code.
 int check(int code, const std::filesystem::path& file, const std::string& doing);
 
-struct FrameDeleter { void operator()(AVFrame* f) const { av_frame_free(&f); } };
-struct PacketDeleter { void operator()(AVPacket* p) const { av_packet_free(&p); } };
-struct CodecDeleter { void operator()(AVCodecContext* c) const { avcodec_free_context(&c); } };
-struct SwsDeleter { void operator()(SwsContext* s) const { sws_freeContext(s); } };
-struct GraphDeleter { void operator()(AVFilterGraph* g) const { avfilter_graph_free(&g); } };
+struct FrameDeleter {
+    void operator()(AVFrame* f) const { av_frame_free(&f); }
+};
+struct PacketDeleter {
+    void operator()(AVPacket* p) const { av_packet_free(&p); }
+};
+struct CodecDeleter {
+    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
+};
+struct SwsDeleter {
+    void operator()(SwsContext* s) const { sws_freeContext(s); }
+};
+struct GraphDeleter {
+    void operator()(AVFilterGraph* g) const { avfilter_graph_free(&g); }
+};
 
 using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;

@@ -13,7 +13,7 @@ extern "C" {
 namespace attnreel {
 
 const std::vector<std::string>& x264_presets() {
-    static const std::vector<std::string> names = {"ultrafast", "superfast", "veryfast", "faster", "fast",
+    static const std::vector<std::string> names = {"ultrafast", "superfast", "veryfast", "faster",   "fast",
                                                    "medium",    "slow",      "slower",   "veryslow", "placebo"};
     return names;
 }
@@ -23,7 +23,8 @@ namespace {
 void validate(const std::filesystem::path& path, int width, int height, const Mp4Options& options) {
     const SourceMark where{path.string()};
     if (width <= 0 || height <= 0)
-        throw InputError(where, "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
+        throw InputError(where,
+                         "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
     if (width % 2 != 0 || height % 2 != 0)
         throw InputError(where, "MP4 (yuv420p) needs an even width and height, got " + std::to_string(width) + "x" +
                                     std::to_string(height) + "; try " + std::to_string(width + width % 2) + "x" +
@@ -55,7 +56,10 @@ struct Mp4Sink::Encoder {
     std::int64_t next_pts = 0;
 
     Encoder(const std::filesystem::path& out, int w, int h, const Mp4Options& options)
-        : path(out), writer(out, spec(w, h, options)), width(w), height(h) {
+        : path(out),
+          writer(out, spec(w, h, options)),
+          width(w),
+          height(h) {
         // Cairo's native-endian ARGB32 is BGRA bytes on little endian (0RGB32 names it either
         // way); alpha is ignored, which shows premultiplied pixels over black.
         to_yuv.reset(sws_getContext(w, h, AV_PIX_FMT_0RGB32, w, h, AV_PIX_FMT_YUV420P,
@@ -105,14 +109,15 @@ void Mp4Sink::write(const Frame& frame) {
     libav::check(av_frame_make_writable(e.yuv.get()), e.path, "preparing a YUV frame");
     const std::uint8_t* source[1] = {frame.bytes()};
     const int source_stride[1] = {frame.stride_bytes()};
-    libav::check(sws_scale(e.to_yuv.get(), source, source_stride, 0, e.height, e.yuv->data, e.yuv->linesize),
-                 e.path, "converting a frame to YUV");
+    libav::check(sws_scale(e.to_yuv.get(), source, source_stride, 0, e.height, e.yuv->data, e.yuv->linesize), e.path,
+                 "converting a frame to YUV");
     e.yuv->pts = e.next_pts++;
     e.writer.send(*e.yuv);
 }
 
 void Mp4Sink::finish() {
-    if (encoder_->next_pts == 0) throw std::runtime_error(encoder_->path.string() + ": an MP4 needs at least one frame");
+    if (encoder_->next_pts == 0)
+        throw std::runtime_error(encoder_->path.string() + ": an MP4 needs at least one frame");
     encoder_->writer.finish();
 }
 

@@ -12,8 +12,8 @@ namespace attnreel {
 
 struct Mp4Options {
     int fps = 30;
-    int crf = 20;                  // x264 constant rate factor, 0 (lossless) … 51; lower is better
-    std::string preset = "medium"; // x264 speed/size trade-off: ultrafast … placebo
+    int crf = 20;                   // x264 constant rate factor, 0 (lossless) … 51; lower is better
+    std::string preset = "medium";  // x264 speed/size trade-off: ultrafast … placebo
 };
 
 // The x264 preset names, fastest first.

@@ -3,12 +3,12 @@
 #include "core/error.hpp"
 
 #include <cairo.h>
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <regex>
 #include <stdexcept>
-#include <sys/stat.h>
 
 namespace attnreel {
 
@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 
 void write_png(const Frame& frame, const fs::path& path) {
     // Cairo only reads the pixels here; the const_cast is for its C signature.
-    cairo_surface_t* surface = cairo_image_surface_create_for_data(
-        const_cast<unsigned char*>(frame.bytes()), CAIRO_FORMAT_ARGB32, frame.width, frame.height, frame.stride_bytes());
+    cairo_surface_t* surface =
+        cairo_image_surface_create_for_data(const_cast<unsigned char*>(frame.bytes()), CAIRO_FORMAT_ARGB32, frame.width,
+                                            frame.height, frame.stride_bytes());
     cairo_status_t status = cairo_surface_status(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png(surface, path.c_str());
     cairo_surface_destroy(surface);
@@ -84,7 +85,8 @@ void PngSequenceSink::finish() {
         const fs::path staged = staging_ / sequence_frame_name(i);
         const fs::path final_path = folder_ / sequence_frame_name(i);
         if (::rename(staged.c_str(), final_path.c_str()) != 0)
-            throw std::runtime_error(final_path.string() + ": cannot move the frame into place: " + std::strerror(errno));
+            throw std::runtime_error(final_path.string() +
+                                     ": cannot move the frame into place: " + std::strerror(errno));
     }
     // Frames numbered past this render's end belong to an older render of the same folder.
     static const std::regex numbered_frame(R"(frame_(\d{5,9})\.png)");

@@ -19,8 +19,8 @@ std::string sequence_frame_name(int index);
 class PngFileSink final : public FrameSink {
 public:
     explicit PngFileSink(const std::filesystem::path& path);  // InputError when unwritable
-    void write(const Frame& frame) override;                   // std::logic_error on a second frame
-    void finish() override;                                    // std::logic_error when no frame came
+    void write(const Frame& frame) override;                  // std::logic_error on a second frame
+    void finish() override;                                   // std::logic_error when no frame came
 
 private:
     TempFile temp_;

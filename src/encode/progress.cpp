@@ -1,8 +1,8 @@
 #include "encode/progress.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
-#include <unistd.h>
 
 namespace attnreel {
 
@@ -17,7 +17,10 @@ std::string format_duration(double seconds) {
 }
 
 ProgressReporter::ProgressReporter(std::string label, int total, ProgressStyle style, std::FILE* out)
-    : label_(std::move(label)), total_(std::max(total, 0)), style_(style), out_(out) {
+    : label_(std::move(label)),
+      total_(std::max(total, 0)),
+      style_(style),
+      out_(out) {
     if (style_ == ProgressStyle::automatic)
         style_ = ::isatty(::fileno(out_)) ? ProgressStyle::bar : ProgressStyle::lines;
 }

@@ -19,15 +19,20 @@ namespace {
 class ReorderRing {
 public:
     ReorderRing(int frame_count, int jobs, const RenderFrame& render_one, const std::atomic<bool>* cancel)
-        : frame_count_(frame_count), capacity_(reorder_capacity(jobs)), render_one_(render_one), cancel_(cancel),
-          slots_(static_cast<std::size_t>(capacity_)), ready_(static_cast<std::size_t>(capacity_), false) {}
+        : frame_count_(frame_count),
+          capacity_(reorder_capacity(jobs)),
+          render_one_(render_one),
+          cancel_(cancel),
+          slots_(static_cast<std::size_t>(capacity_)),
+          ready_(static_cast<std::size_t>(capacity_), false) {}
 
     void work() {
         for (;;) {
             int index = 0;
             {
                 std::unique_lock lock(mutex_);
-                slot_freed_.wait(lock, [&] { return failed_ || next_ >= frame_count_ || next_ < written_ + capacity_; });
+                slot_freed_.wait(lock,
+                                 [&] { return failed_ || next_ >= frame_count_ || next_ < written_ + capacity_; });
                 if (failed_ || next_ >= frame_count_) return;
                 index = next_++;
             }

@@ -2,12 +2,12 @@
 
 #include "core/error.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <random>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace attnreel {
 
@@ -22,18 +22,26 @@ std::string random_suffix(int length) {
     return s;
 }
 
+fs::path hidden_sibling(const fs::path& target, const std::string& tag) {
+    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string name = ".";
+    name += target.filename().string();
+    name += tag;
+    name += random_suffix(6);
+    return directory / name;
+}
+
 TempFile::TempFile(fs::path target) : target_(std::move(target)) {
     std::error_code ec;
     if (fs::is_directory(target_, ec))
         throw InputError(SourceMark{target_.string()}, "output path is a directory, expected a file name");
     const fs::path directory = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
     if (!fs::is_directory(directory, ec))
-        throw InputError(SourceMark{target_.string()},
-                         "output directory '" + directory.string() + "' does not exist");
+        throw InputError(SourceMark{target_.string()}, "output directory '" + directory.string() + "' does not exist");
     // O_EXCL on a fresh random name: never clobbers anything, and mode 0666 lets the umask
     // decide the final permissions as for any ordinary new file.
     for (int attempt = 0; attempt < 100; ++attempt) {
-        fs::path candidate = directory / ("." + target_.filename().string() + ".tmp-" + random_suffix(6));
+        fs::path candidate = hidden_sibling(target_, ".tmp-");
         const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             ::close(fd);
@@ -41,8 +49,8 @@ TempFile::TempFile(fs::path target) : target_(std::move(target)) {
             return;
         }
         if (errno != EEXIST)
-            throw InputError(SourceMark{target_.string()}, "cannot write to directory '" + directory.string() +
-                                                               "': " + std::strerror(errno));
+            throw InputError(SourceMark{target_.string()},
+                             "cannot write to directory '" + directory.string() + "': " + std::strerror(errno));
     }
     throw std::runtime_error(target_.string() + ": could not create a temporary file beside it");
 }
@@ -53,8 +61,8 @@ TempFile::~TempFile() {
 
 void TempFile::commit() {
     if (::rename(path_.c_str(), target_.c_str()) != 0)
-        throw std::runtime_error(target_.string() + ": cannot move the finished file into place: " +
-                                 std::strerror(errno));
+        throw std::runtime_error(target_.string() +
+                                 ": cannot move the finished file into place: " + std::strerror(errno));
     committed_ = true;
 }
 

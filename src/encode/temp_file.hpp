@@ -30,4 +30,7 @@ private:
 // A random suffix of `length` letters and digits for temporary names.
 std::string random_suffix(int length);
 
+// A hidden, randomly named path in target's directory: "<dir>/.<name><tag><6 random characters>".
+std::filesystem::path hidden_sibling(const std::filesystem::path& target, const std::string& tag);
+
 }  // namespace attnreel

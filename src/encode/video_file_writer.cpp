@@ -29,8 +29,7 @@ struct Dictionary {
 
 }  // namespace
 
-VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const VideoStreamSpec& spec)
-    : temp_(target) {
+VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const VideoStreamSpec& spec) : temp_(target) {
     const std::string temp_path = temp_.path().string();
     check(avformat_alloc_output_context2(&format_, nullptr, spec.muxer.c_str(), temp_path.c_str()),
           "creating the " + spec.muxer + " muxer");

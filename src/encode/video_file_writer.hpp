@@ -13,15 +13,15 @@
 namespace attnreel {
 
 struct VideoStreamSpec {
-    std::string muxer;                                 // "mp4", "gif"
-    std::string encoder;                               // "libx264", "gif"
+    std::string muxer;    // "mp4", "gif"
+    std::string encoder;  // "libx264", "gif"
     int width = 0;
     int height = 0;
-    AVPixelFormat pixel_format = AV_PIX_FMT_NONE;      // of the frames given to send()
-    AVRational time_base{1, 30};                       // of the frames' pts: one tick per frame
+    AVPixelFormat pixel_format = AV_PIX_FMT_NONE;  // of the frames given to send()
+    AVRational time_base{1, 30};                   // of the frames' pts: one tick per frame
     std::map<std::string, std::string> encoder_options;
     std::map<std::string, std::string> muxer_options;
-    std::function<void(AVCodecContext&)> configure;    // extra settings before the encoder opens
+    std::function<void(AVCodecContext&)> configure;  // extra settings before the encoder opens
 };
 
 class VideoFileWriter {

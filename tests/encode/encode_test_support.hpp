@@ -6,8 +6,8 @@
 #include "encode/libav_messages.hpp"
 #include "encode/libav_util.hpp"
 
-#include <algorithm>
 #include <cairo.h>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -89,7 +89,8 @@ inline double psnr(const Frame& a, const Frame& b) {
     double squared = 0;
     for (std::size_t i = 0; i < a.pixels.size(); ++i)
         for (int shift : {0, 8, 16}) {
-            const double d = static_cast<double>(a.pixels[i] >> shift & 0xff) - static_cast<double>(b.pixels[i] >> shift & 0xff);
+            const double d =
+                static_cast<double>(a.pixels[i] >> shift & 0xff) - static_cast<double>(b.pixels[i] >> shift & 0xff);
             squared += d * d;
         }
     const double mse = squared / (a.pixels.size() * 3.0);
@@ -162,7 +163,8 @@ inline DecodedVideo decode_video(const fs::path& path) {
         ~CloseInput() { avformat_close_input(&f); }
     } close_input{format};
     libav::check(avformat_find_stream_info(format, nullptr), path, "reading stream info");
-    const int index = libav::check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0), path, "finding video");
+    const int index =
+        libav::check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0), path, "finding video");
     AVStream* stream = format->streams[index];
     const AVCodecParameters* par = stream->codecpar;
     out.codec = avcodec_get_name(par->codec_id);
@@ -189,16 +191,17 @@ inline DecodedVideo decode_video(const fs::path& path) {
             if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
             libav::check(got, path, "decoding");
             if (!to_rgb) {
-                to_rgb.reset(sws_getContext(picture->width, picture->height, static_cast<AVPixelFormat>(picture->format),
-                                            picture->width, picture->height, AV_PIX_FMT_0RGB32,
-                                            SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+                to_rgb.reset(
+                    sws_getContext(picture->width, picture->height, static_cast<AVPixelFormat>(picture->format),
+                                   picture->width, picture->height, AV_PIX_FMT_0RGB32,
+                                   SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
                 const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(picture->format));
                 if (!(desc->flags & AV_PIX_FMT_FLAG_RGB) && !(desc->flags & AV_PIX_FMT_FLAG_PAL)) {
                     const bool limited = picture->color_range != AVCOL_RANGE_JPEG;
-                    const int* coefficients = sws_getCoefficients(
-                        picture->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT);
-                    sws_setColorspaceDetails(to_rgb.get(), coefficients, limited ? 0 : 1, coefficients, 1, 0,
-                                             1 << 16, 1 << 16);
+                    const int* coefficients =
+                        sws_getCoefficients(picture->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT);
+                    sws_setColorspaceDetails(to_rgb.get(), coefficients, limited ? 0 : 1, coefficients, 1, 0, 1 << 16,
+                                             1 << 16);
                 }
             }
             Frame rgb(picture->width, picture->height);

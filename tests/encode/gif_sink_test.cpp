@@ -108,7 +108,8 @@ TEST_CASE("GIF options that cannot work are input errors") {
     GifOptions negative = at_fps(30);
     negative.width = -5;
     CHECK_THAT(input_error_message([&] { GifSink(path, 320, 180, negative); }), Catch::Matchers::Contains("width"));
-    CHECK_THAT(input_error_message([&] { GifSink("/sys/clip.gif", 320, 180); }), Catch::Matchers::Contains("cannot write"));
+    CHECK_THAT(input_error_message([&] { GifSink("/sys/clip.gif", 320, 180); }),
+               Catch::Matchers::Contains("cannot write"));
     CHECK(dir.names().empty());
 }
 

@@ -27,8 +27,13 @@ inline GifStructure parse_gif(const std::string& bytes) {
         if (at >= bytes.size()) throw std::runtime_error("GIF ends early");
         return static_cast<unsigned char>(bytes[at++]);
     };
-    auto word = [&] { const int lo = byte(); return lo | byte() << 8; };
-    auto skip_sub_blocks = [&] { for (int size = byte(); size != 0; size = byte()) at += static_cast<std::size_t>(size); };
+    auto word = [&] {
+        const int lo = byte();
+        return lo | byte() << 8;
+    };
+    auto skip_sub_blocks = [&] {
+        for (int size = byte(); size != 0; size = byte()) at += static_cast<std::size_t>(size);
+    };
     auto palette_bytes = [](int packed) { return 3 * (1 << ((packed & 7) + 1)); };
 
     if (bytes.substr(0, 6) != "GIF89a" && bytes.substr(0, 6) != "GIF87a") throw std::runtime_error("not a GIF");
@@ -59,8 +64,10 @@ inline GifStructure parse_gif(const std::string& bytes) {
                 at += static_cast<std::size_t>(size);
                 if (name == "NETSCAPE2.0") {
                     const int sub_size = byte();
-                    if (sub_size == 3 && byte() == 1) gif.loop_count = word();
-                    else at += static_cast<std::size_t>(sub_size - 1);
+                    if (sub_size == 3 && byte() == 1)
+                        gif.loop_count = word();
+                    else
+                        at += static_cast<std::size_t>(sub_size - 1);
                 }
                 skip_sub_blocks();
             } else {

@@ -114,7 +114,9 @@ TEST_CASE("MP4 settings that cannot work are input errors naming the file") {
     const fs::path path = dir.path / "clip.mp4";
     CHECK_THAT(input_error_message([&] { Mp4Sink(path, 321, 180); }),
                Catch::Matchers::Contains("clip.mp4") && Catch::Matchers::Contains("even"));
-    CHECK_THAT(input_error_message([&] { Mp4Sink(path, 320, 180, {30, 20, "mediun"}); }),
+    CHECK_THAT(input_error_message([&] {
+                   Mp4Sink(path, 320, 180, {30, 20, "mediun"});
+               }),
                Catch::Matchers::Contains("did you mean 'medium'"));
     CHECK_THROWS_AS(Mp4Sink(path, 320, 180, {30, 60, "medium"}), InputError);
     CHECK_THROWS_AS(Mp4Sink(path, 320, 180, {0, 20, "medium"}), InputError);

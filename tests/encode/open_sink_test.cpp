@@ -20,7 +20,8 @@ TEST_CASE("the output kind follows the extension, case-insensitively") {
 
 TEST_CASE("an unknown or missing extension is an input error with a suggestion") {
     CHECK_THAT(input_error_message([] { output_kind("lesson.mp5"); }),
-               Catch::Matchers::Contains("lesson.mp5") && Catch::Matchers::Contains("unknown output extension '.mp5'") &&
+               Catch::Matchers::Contains("lesson.mp5") &&
+                   Catch::Matchers::Contains("unknown output extension '.mp5'") &&
                    Catch::Matchers::Contains("did you mean '.mp4'"));
     CHECK_THAT(input_error_message([] { output_kind("lesson"); }), Catch::Matchers::Contains("no extension"));
     ScratchDir dir;

@@ -19,8 +19,8 @@ Frame read_png(const fs::path& path) {
     const unsigned char* data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
     for (int y = 0; y < frame.height; ++y)
-        std::memcpy(frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes(), data + static_cast<std::ptrdiff_t>(y) * stride,
-                    static_cast<std::size_t>(frame.stride_bytes()));
+        std::memcpy(frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes(),
+                    data + static_cast<std::ptrdiff_t>(y) * stride, static_cast<std::size_t>(frame.stride_bytes()));
     cairo_surface_destroy(surface);
     return frame;
 }
@@ -108,5 +108,6 @@ TEST_CASE("PNG outputs that cannot be written are input errors") {
                Catch::Matchers::Contains("folder"));
     CHECK_THAT(input_error_message([&] { PngSequenceSink sink(dir.path / "missing" / "frames"); }),
                Catch::Matchers::Contains("cannot create"));
-    CHECK_THAT(input_error_message([&] { PngFileSink sink("/sys/still.png"); }), Catch::Matchers::Contains("cannot write"));
+    CHECK_THAT(input_error_message([&] { PngFileSink sink("/sys/still.png"); }),
+               Catch::Matchers::Contains("cannot write"));
 }
