@@ -76,8 +76,8 @@ void FilterGraph::push(const std::string& source, const AVFrame& frame) {
         file_, "feeding the filter graph");
 }
 
-void FilterGraph::close(const std::string& source) {
-    libav::check(av_buffersrc_add_frame(find(sources_, source), nullptr), file_, "ending a filter graph input");
+void FilterGraph::close(const std::string& source, std::int64_t end_pts) {
+    libav::check(av_buffersrc_close(find(sources_, source), end_pts, 0), file_, "ending a filter graph input");
 }
 
 bool FilterGraph::pull(const std::string& sink, AVFrame& out) {

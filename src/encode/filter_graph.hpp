@@ -3,6 +3,7 @@
 // description such as "[in]scale=320:-1,split[a][b];[a]palettegen[pal]".
 #include "encode/libav_util.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,8 +27,10 @@ public:
 
     // Queues a frame on a source (the frame is copied or referenced, never taken).
     void push(const std::string& source, const AVFrame& frame);
-    // Signals that a source will get no more frames.
-    void close(const std::string& source);
+    // Signals that a source will get no more frames and that its stream ends at `end_pts`
+    // (in the source's time base): the end of the last frame, which filters such as fps
+    // need to know how long that frame lasts.
+    void close(const std::string& source, std::int64_t end_pts);
     // The next frame from a sink into `out`: true, or false when none is ready yet or the
     // sink reached its end.
     bool pull(const std::string& sink, AVFrame& out);

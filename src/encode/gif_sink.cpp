@@ -13,6 +13,10 @@ namespace attnreel {
 
 namespace {
 
+// GIF delays are whole hundredths of a second, and browsers play delays under 2/100 s as
+// 10/100 s: 50 fps is the fastest GIF that plays at its own speed.
+constexpr int max_gif_fps = 50;
+
 void validate(const std::filesystem::path& path, int width, int height, const GifOptions& options) {
     const SourceMark where{path.string()};
     if (width <= 0 || height <= 0)
@@ -20,9 +24,9 @@ void validate(const std::filesystem::path& path, int width, int height, const Gi
                          "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
     if (options.input_fps <= 0)
         throw InputError(where, "fps must be positive, got " + std::to_string(options.input_fps));
-    if (options.fps < 0 || options.fps > 100)
-        throw InputError(where,
-                         "GIF fps must be between 1 and 100 (0 keeps the video's), got " + std::to_string(options.fps));
+    if (options.fps < 0 || options.fps > max_gif_fps)
+        throw InputError(where, "GIF fps must be between 1 and " + std::to_string(max_gif_fps) +
+                                    " (0 keeps the video's), got " + std::to_string(options.fps));
     if (options.width < 0) throw InputError(where, "GIF width must be positive, got " + std::to_string(options.width));
     if (options.bayer_scale < 0 || options.bayer_scale > 5)
         throw InputError(where, "bayer scale must be between 0 and 5, got " + std::to_string(options.bayer_scale));
@@ -37,7 +41,9 @@ std::string dither_name(GifDither dither) {
     return "0";
 }
 
-int gif_fps(const GifOptions& options) { return options.fps > 0 ? options.fps : options.input_fps; }
+int gif_fps(const GifOptions& options) {
+    return options.fps > 0 ? options.fps : std::min(options.input_fps, max_gif_fps);
+}
 
 // Pass 1: source → [fps] → [scale] → bgra → split → spool / palettegen.
 std::string analysis_description(int width, int height, const GifOptions& options) {
@@ -110,13 +116,12 @@ struct GifSink::Passes {
     void encode_ready(FilterGraph& mapping) {
         while (mapping.pull("mapped", *filtered)) {
             filtered->pts = av_rescale_q(filtered->pts, mapping.sink_time_base("mapped"), gif_time_base);
-            filtered->pict_type = AV_PICTURE_TYPE_NONE;
             writer.send(*filtered);
         }
     }
 
     void finish() {
-        analysis.close("frames");
+        analysis.close("frames", next_pts);
         spool_ready_frames();
         if (spool.size() == 0) throw std::runtime_error(path.string() + ": a GIF needs at least one frame");
         libav::FramePtr palette = libav::make_frame();
@@ -133,12 +138,15 @@ struct GifSink::Passes {
             {"mapped"}, use + "[mapped]");
         palette->pts = 0;
         mapping.push("palette", *palette);
-        mapping.close("palette");
+        mapping.close("palette", 1);
         for (int i = 0; i < spool.size(); ++i) {
             mapping.push("scaled", *spool.read(i));
             encode_ready(mapping);
         }
-        mapping.close("scaled");
+        // The clip ends where the last input frame ends, whatever the GIF's frame rate.
+        const std::int64_t end =
+            av_rescale_q(next_pts, AVRational{1, options.input_fps}, analysis.sink_time_base("scaled"));
+        mapping.close("scaled", end);
         encode_ready(mapping);
         writer.finish();
     }

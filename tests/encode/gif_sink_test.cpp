@@ -99,11 +99,20 @@ TEST_CASE("GIF width and fps options scale the picture and drop frames") {
     CHECK(GifSink::output_height(320, 180, options) == 90);
 }
 
+TEST_CASE("a GIF of a video faster than 50 fps plays at 50 fps") {
+    ScratchDir dir;
+    const fs::path path = dir.path / "fast.gif";
+    encode_gif(path, 12, at_fps(60));  // 0.2 s
+    const GifStructure gif = parse_gif(read_bytes(path));
+    REQUIRE(gif.images.size() == 10);
+    for (const GifImage& image : gif.images) CHECK(image.delay_centiseconds == 2);
+}
+
 TEST_CASE("GIF options that cannot work are input errors") {
     ScratchDir dir;
     const fs::path path = dir.path / "clip.gif";
     GifOptions fast = at_fps(30);
-    fast.fps = 200;
+    fast.fps = 60;  // browsers would play it at 10 fps
     CHECK_THAT(input_error_message([&] { GifSink(path, 320, 180, fast); }), Catch::Matchers::Contains("fps"));
     GifOptions negative = at_fps(30);
     negative.width = -5;
