@@ -6,7 +6,8 @@
 // scaled frames in an unnamed spool file beside the output; finish() builds the palette
 // and runs pass 2 (paletteuse → GIF encoder) from the spool. Memory holds a few frames;
 // the spool takes width × height × 4 bytes per GIF frame on disk until finish() returns
-// (854×480 at 15 fps: 1.6 MB per frame, 24.6 MB per second of GIF).
+// (854×480 at 15 fps: 1.6 MB per frame, 24.6 MB per second of GIF). Alpha is ignored:
+// frames show as if composited over black, as in the MP4.
 #include "encode/frame_sink.hpp"
 
 #include <filesystem>
@@ -19,10 +20,11 @@ enum class GifPaletteStats { full, diff };  // histogram of whole frames, or of 
 
 struct GifOptions {
     int input_fps = 30;  // rate of the frames given to write()
-    int fps = 0;         // GIF frame rate; 0 keeps input_fps (GIF delays are in 1/100 s)
+    int fps = 0;         // GIF frame rate, 1…50; 0 keeps input_fps, capped at 50 (delays are in 1/100 s)
     int width = 0;       // GIF width in pixels, height keeps the aspect ratio; 0 keeps the frame width
-    // Flat shapes and text stay clean with no dithering and a histogram of whole frames
-    // (measured: see tests/encode/gif_sink_test.cpp and the module notes).
+    // Flat shapes and text stay clean with no dithering and a histogram of whole frames.
+    // Measured on a 2 s 854×480 lesson-like clip at 15 fps: full + none 175 KiB at 61 dB
+    // PSNR; diff + bayer (scale 2) 366 KiB at 39 dB, its pattern visible on flat fills.
     GifDither dither = GifDither::none;
     int bayer_scale = 2;  // 0…5, only for GifDither::bayer; higher shows less pattern
     GifPaletteStats stats = GifPaletteStats::full;

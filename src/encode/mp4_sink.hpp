@@ -1,6 +1,7 @@
 #pragma once
 // Mp4Sink: H.264 (libx264) in MP4, yuv420p, BT.709 limited range with the colour tags set,
 // moov before mdat (+faststart) so browsers start playing before the download ends.
+// Alpha is ignored: premultiplied pixels show as if composited over black.
 #include "encode/frame_sink.hpp"
 
 #include <filesystem>

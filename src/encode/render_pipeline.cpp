@@ -10,6 +10,8 @@
 
 namespace attnreel {
 
+static_assert(std::atomic<bool>::is_always_lock_free, "the cancel flag must be settable from a signal handler");
+
 int reorder_capacity(int jobs) { return 2 * jobs + 2; }
 
 namespace {

@@ -29,8 +29,9 @@ int reorder_capacity(int jobs);
 
 // Writes frames 0 … frame_count-1 to `sink` (it does not call sink.finish()). jobs <= 0 uses
 // every core. The first exception from a worker or from the sink stops all workers and is
-// rethrown here; setting *cancel stops them too and throws RenderCancelled. Either way the
-// sink is left unfinished, so destroying it removes its temporary output.
+// rethrown here; setting *cancel (a SIGINT handler may do it: the flag is lock-free) stops
+// them too and throws RenderCancelled. Either way the sink is left unfinished, so
+// destroying it removes its temporary output. A frame already rendering is let finish.
 void render_frames(int frame_count, int jobs, const RenderFrame& render_one, FrameSink& sink,
                    ProgressReporter* progress = nullptr, const std::atomic<bool>* cancel = nullptr);
 
