@@ -52,6 +52,19 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+std::vector<std::string> split_tokens(std::string_view text) {
+    std::vector<std::string> tokens;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        while (start < text.size() && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
+        std::size_t end = start;
+        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+        if (end > start) tokens.emplace_back(text.substr(start, end - start));
+        start = end;
+    }
+    return tokens;
+}
+
 std::vector<std::string> placeholder_tokens(std::size_t count) {
     std::vector<std::string> tokens;
     for (std::size_t i = 0; i < count; ++i) tokens.push_back(std::to_string(i));

@@ -1,0 +1,23 @@
+#pragma once
+// The analysis as text for people and as JSON for tools.
+#include "attention/analysis.hpp"
+
+#include <string>
+#include <vector>
+
+namespace attnreel::attention {
+
+// An aligned table, one line per head (layer, head, pattern and its fit, entropy, mean
+// distance, self, previous, sink, induction; "-" where a score does not exist), then the
+// rollout matrix with token labels when there is one.
+std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std::string>& tokens);
+
+// {"tokens": [...], "layers": [{"heads": [{"entropy", "mean_distance", "self", "previous",
+// "sink", "induction" (or null), "pattern" (or null), "pattern_parameter", "fit" (or null)}]}],
+// "rollout": [[...]] (or null)}
+std::string analysis_json(const ModelAnalysis& analysis, const std::vector<std::string>& tokens);
+
+// "local (w=2)", "positional_offset (k=3)", or the bare pattern name.
+std::string describe(const PatternFit& fit);
+
+}  // namespace attnreel::attention
