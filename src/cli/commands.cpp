@@ -20,6 +20,7 @@ const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"frame", {"render one frame to PNG, SVG or PDF", frame_command}},
         {"check", {"validate a scene and print its timeline", check_command}},
+        {"render", {"render a scene to MP4, GIF or PNG frames", render_command}},
     };
     return table;
 }

@@ -11,5 +11,6 @@ int run(int argc, char** argv);
 // Each command takes the words after its name and returns the exit code; errors are thrown.
 int frame_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
+int render_command(const std::vector<std::string>& args);
 
 }  // namespace attnreel::cli

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages attnreel needs to build and test, skipping what is
+# already installed (so it needs no network when nothing is missing).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libcairo2-dev libharfbuzz-dev libfreetype-dev libfribidi-dev
+  libeigen3-dev libyaml-cpp-dev catch2
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

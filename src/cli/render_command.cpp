@@ -1,0 +1,154 @@
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "encode/libav_messages.hpp"
+#include "encode/open_sink.hpp"
+#include "encode/render_pipeline.hpp"
+#include "render/raster.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+namespace attnreel::cli {
+
+namespace {
+
+const char* kHelp =
+    "usage: attnreel render SCENE.yaml [-o OUT] [options]\n\n"
+    "Renders the scene to a video, a GIF or PNG frames; the format follows OUT's extension:\n"
+    "  .mp4   H.264 video (yuv420p, BT.709, streamable)\n"
+    "  .gif   looping GIF with one palette for the clip\n"
+    "  .png   the single frame at --from\n"
+    "  DIR/   a numbered PNG sequence in the folder DIR\n"
+    "OUT defaults to out/<scene name>.mp4. The output is replaced only when the render succeeds.\n\n"
+    "options:\n"
+    "  --quality low|medium|high|4k  854x480@15, 1280x720@30, 1920x1080@60, 3840x2160@60\n"
+    "                                (default: the scene's own size and fps)\n"
+    "  --size WxH        pixel size (overrides --quality)\n"
+    "  --fps N           frame rate (overrides --quality)\n"
+    "  --from SECONDS    start of the rendered range (default 0)\n"
+    "  --to SECONDS      end of the rendered range (default: the end of the scene)\n"
+    "  --jobs N          rendering threads (default: all cores)\n"
+    "  --crf N           MP4 quality, 0 (lossless) to 51; lower is better (default 20)\n"
+    "  --preset NAME     x264 preset, ultrafast ... veryslow (default medium)\n"
+    "  --gif-width N     GIF width in pixels (default: the frame width)\n"
+    "  --gif-fps N       GIF frame rate (default: the render fps, at most 50)\n"
+    "  --dry-run         render every frame and discard it (measures rendering alone)\n"
+    "  --quiet           no progress display\n"
+    "  --verbose         also show the encoder's own messages\n";
+
+struct Quality {
+    const char* name;
+    int width, height;
+    double fps;
+};
+constexpr Quality kQualities[] = {
+    {"low", 854, 480, 15}, {"medium", 1280, 720, 30}, {"high", 1920, 1080, 60}, {"4k", 3840, 2160, 60}};
+
+std::atomic<bool> g_cancel{false};
+extern "C" void on_interrupt(int) { g_cancel.store(true); }
+
+// A sink that drops every frame: `--dry-run` measures rendering alone.
+class DiscardSink final : public FrameSink {
+public:
+    void write(const Frame&) override {}
+    void finish() override {}
+};
+
+}  // namespace
+
+int render_command(const std::vector<std::string>& words) {
+    const Args args = parse_args(words, {{"--help", "-h", false},   {"--output", "-o", true}, {"--quality", "", true},
+                                         {"--size", "", true},      {"--fps", "", true},      {"--from", "", true},
+                                         {"--to", "", true},        {"--jobs", "", true},     {"--crf", "", true},
+                                         {"--preset", "", true},    {"--gif-width", "", true}, {"--gif-fps", "", true},
+                                         {"--dry-run", "", false},  {"--quiet", "-q", false},
+                                         {"--verbose", "-v", false}});
+    if (args.has("--help")) {
+        std::printf("%s", kHelp);
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("render takes one scene file (see 'attnreel render --help')");
+
+    show_libav_messages(args.has("--verbose"));
+    text::FontLibrary fonts;
+    const Scene scene = load_scene(args.positional[0], fonts);
+
+    int width = scene.settings.width, height = scene.settings.height;
+    double fps = scene.settings.fps;
+    if (const auto q = args.get("--quality")) {
+        const Quality* found = nullptr;
+        for (const auto& quality : kQualities)
+            if (*q == quality.name) found = &quality;
+        if (!found) throw UsageError("--quality must be low, medium, high or 4k, not '" + *q + "'");
+        width = found->width;
+        height = found->height;
+        fps = found->fps;
+    }
+    if (const auto s = args.get("--size")) std::tie(width, height) = parse_size("--size", *s);
+    if (const auto f = args.get("--fps")) fps = parse_int("--fps", *f, 1, 240);
+
+    const double from = args.has("--from") ? parse_number("--from", *args.get("--from")) : 0.0;
+    const double to = args.has("--to") ? parse_number("--to", *args.get("--to")) : scene.duration;
+    if (from < 0 || from > scene.duration) throw UsageError("--from must be within the scene (0 to " +
+                                                            std::to_string(scene.duration) + " s)");
+    if (to <= from || to > scene.duration + 1e-9)
+        throw UsageError("--to must be after --from and within the scene (at most " + std::to_string(scene.duration) +
+                         " s)");
+
+    const bool dry_run = args.has("--dry-run");
+    std::filesystem::path output = "out/" + scene.name + ".mp4";
+    if (const auto o = args.get("--output")) output = *o;
+    else if (!dry_run) std::filesystem::create_directories("out");
+
+    OutputSettings settings;
+    settings.width = width;
+    settings.height = height;
+    settings.fps = static_cast<int>(std::lround(fps));
+    if (const auto c = args.get("--crf")) settings.crf = parse_int("--crf", *c, 0, 51);
+    if (const auto p = args.get("--preset")) settings.preset = *p;
+    if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);
+    if (const auto f = args.get("--gif-fps")) settings.gif.fps = parse_int("--gif-fps", *f, 1, 50);
+    const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
+
+    const bool single_png = !dry_run && output_kind(output) == OutputKind::png;
+    const int frames = single_png ? 1 : std::max(1, static_cast<int>(std::ceil((to - from) * fps - 1e-9)));
+
+    std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
+    const RenderFrame render_one = [&](int index, Frame& out) {
+        thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
+        rasterizer.render(frame_at(scene, from + index / fps), width, height, out);
+    };
+
+    const ProgressStyle style = args.has("--quiet") ? ProgressStyle::quiet : ProgressStyle::automatic;
+    ProgressReporter progress(dry_run ? "rendering" : output.string(), frames, style);
+    g_cancel.store(false);
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        render_frames(frames, jobs, render_one, *sink, &progress, &g_cancel);
+        sink->finish();
+    } catch (const RenderCancelled&) {
+        progress.finish();
+        sink.reset();  // removes the temporary output
+        std::fprintf(stderr, "render interrupted; %s was left as it was\n", output.string().c_str());
+        return 130;
+    }
+    progress.finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!args.has("--quiet")) {
+        std::fprintf(stderr, "%s %d frames (%dx%d) in %.2f s, %.1f frames/s\n", dry_run ? "rendered" : "wrote",
+                     frames, width, height, seconds, frames / seconds);
+        if (!dry_run) std::printf("%s\n", output.string().c_str());
+    }
+    return 0;
+}
+
+}  // namespace attnreel::cli
