@@ -87,13 +87,25 @@ private:
         return "remove " + join_ids(r.targets);
     }
 
+    // A step-level lag_ratio over several animations staggers the animations themselves
+    // (Manim's LaggedStart); otherwise it is each animation's default.
     std::string apply(const PlayStep& p, const SourceMark&) {
         double longest = 0;
         std::string description = "play";
-        for (const auto& a : p.animations) {
-            const double run_time = a.run_time.value_or(p.run_time.value_or(1.0));
-            longest = std::max(longest, run_time);
-            animate(a, p, run_time);
+        const bool staggered = p.lag_ratio && p.animations.size() > 1;
+        const double step_time = p.run_time.value_or(1.0);
+        const double n = static_cast<double>(p.animations.size());
+        const double each = staggered ? step_time / (1 + (n - 1) * *p.lag_ratio) : 0;
+        for (std::size_t k = 0; k < p.animations.size(); ++k) {
+            const AnimationSpec& a = p.animations[k];
+            const double start = staggered ? now_ + k * *p.lag_ratio * each : now_;
+            const double run_time = staggered ? each : a.run_time.value_or(step_time);
+            const double lag = a.lag_ratio.value_or(staggered ? 0.0 : p.lag_ratio.value_or(0.0));
+            const RateFunction rate = a.rate.value_or(p.rate.value_or(
+                a.kind == AnimationKind::Indicate ? RateFunction::ThereAndBack : RateFunction::Smooth));
+            longest = std::max(longest, start + run_time - now_);
+            if (a.kind == AnimationKind::Transform) transform(a, rate, start, run_time);
+            else animate(a, rate, start, run_time, lag);
             description += std::string(description == "play" ? " " : ", ") + animation_name(a.kind) + "(" +
                            join_ids(a.targets) + (a.transform_to ? " → " + a.transform_to->id : "") + ")";
         }
@@ -119,13 +131,8 @@ private:
         return units;
     }
 
-    void animate(const AnimationSpec& a, const PlayStep& p, double run_time) {
-        const RateFunction rate = a.rate.value_or(p.rate.value_or(
-            a.kind == AnimationKind::Indicate ? RateFunction::ThereAndBack : RateFunction::Smooth));
-        if (a.kind == AnimationKind::Transform) return transform(a, rate, run_time);
-
+    void animate(const AnimationSpec& a, RateFunction rate, double step_start, double run_time, double lag) {
         const auto units = units_of(a.targets);
-        const double lag = a.lag_ratio.value_or(p.lag_ratio.value_or(0.0));
         const double n = static_cast<double>(units.size());
         const double each = run_time / (1 + (n - 1) * lag);
         // Pivot for `set: {scale}` on several objects: the centre of all of them.
@@ -134,7 +141,7 @@ private:
             for (std::size_t leaf : unit) all.add(current_bounds(leaf));
 
         for (std::size_t u = 0; u < units.size(); ++u) {
-            const double start = now_ + u * lag * each;
+            const double start = step_start + u * lag * each;
             for (std::size_t leaf : units[u]) {
                 const Object& o = scene_.objects[leaf];
                 if (a.kind == AnimationKind::GrowArrow && o.shape != ObjectShape::Arrow)
@@ -170,7 +177,7 @@ private:
 
     // Leaves of A morph into B: one segment on A's first leaf draws the whole morph, the
     // rest of A hides at the start, and B appears at the end.
-    void transform(const AnimationSpec& a, RateFunction rate, double run_time) {
+    void transform(const AnimationSpec& a, RateFunction rate, double start, double run_time) {
         std::vector<std::size_t> from;
         for (const auto& ref : a.targets) {
             const auto l = leaves_of(ref);
@@ -188,8 +195,8 @@ private:
             for (const auto& part : scene_.objects[i].parts) to_paths.push_back(part.transformed(current_[i].transform));
 
         Segment s;
-        s.start = now_;
-        s.end = now_ + run_time;
+        s.start = start;
+        s.end = start + run_time;
         s.kind = SegmentKind::Morph;
         s.rate = rate;
         s.from = current_[from[0]];
@@ -198,8 +205,8 @@ private:
         s.to.visible = false;
         s.morph = std::make_shared<Morph>(Morph::between(from_paths, to_paths));
         push(from[0], std::move(s), a.mark);
-        for (std::size_t k = 1; k < from.size(); ++k) set_visible(from[k], false, now_, a.mark);
-        for (std::size_t i : to) set_visible(i, true, now_ + run_time, a.mark);
+        for (std::size_t k = 1; k < from.size(); ++k) set_visible(from[k], false, start, a.mark);
+        for (std::size_t i : to) set_visible(i, true, start + run_time, a.mark);
     }
 
     void apply_set(ObjectState& st, const SetSpec& set, const BBox& pivot_box) const {
