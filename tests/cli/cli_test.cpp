@@ -1,0 +1,133 @@
+// The attnreel executable as a user runs it: exit codes, messages and files.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string output;  // stdout and stderr together
+};
+
+Run run(const std::string& arguments) {
+    const std::string command = std::string(ATTNREEL_BINARY) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (const std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string kExample = std::string(ATTNREEL_SOURCE_DIR) + "/examples/self_attention_arrows.yaml";
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("attnreel_cli_" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+// Width and height from a PNG's IHDR chunk.
+std::pair<int, int> png_size(const fs::path& p) {
+    const std::string bytes = read_file(p);
+    REQUIRE(bytes.size() > 24);
+    REQUIRE(bytes.substr(1, 3) == "PNG");
+    auto be32 = [&](std::size_t at) {
+        return (unsigned char)bytes[at] << 24 | (unsigned char)bytes[at + 1] << 16 | (unsigned char)bytes[at + 2] << 8 |
+               (unsigned char)bytes[at + 3];
+    };
+    return {int(be32(16)), int(be32(20))};
+}
+
+}  // namespace
+
+TEST_CASE("--help lists the commands and exits 0; no command exits 2", "[cli]") {
+    const Run help = run("--help");
+    CHECK(help.exit_code == 0);
+    for (const char* command : {"frame", "check", "render"}) CHECK_THAT(help.output, Catch::Contains(command));
+    CHECK(run("").exit_code == 2);
+    const Run frame_help = run("frame --help");
+    CHECK(frame_help.exit_code == 0);
+    CHECK_THAT(frame_help.output, Catch::Contains("--at SECONDS"));
+}
+
+TEST_CASE("an unknown command or option is a usage error with a suggestion", "[cli]") {
+    const Run cmd = run("fram x.yaml");
+    CHECK(cmd.exit_code == 2);
+    CHECK_THAT(cmd.output, Catch::Contains("did you mean 'frame'?"));
+    const Run opt = run("frame " + kExample + " --att 1 -o x.png");
+    CHECK(opt.exit_code == 2);
+    CHECK_THAT(opt.output, Catch::Contains("did you mean '--at'?"));
+}
+
+TEST_CASE("check prints every step's times, the duration and the object count", "[cli]") {
+    const Run r = run("check " + kExample);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("0.00 –    1.20 s  play write(title)"));
+    CHECK_THAT(r.output, Catch::Contains("play grow_arrow(arrows)"));
+    CHECK_THAT(r.output, Catch::Contains("duration 5.80 s, 174 frames"));
+}
+
+TEST_CASE("frame writes a PNG of the requested size, and SVG and PDF from the same picture", "[cli]") {
+    TempDir dir;
+    const Run png = run("frame " + kExample + " --at 1.5 --size 640x360 -o " + (dir.path / "f.png").string());
+    REQUIRE(png.exit_code == 0);
+    CHECK(png_size(dir.path / "f.png") == std::pair{640, 360});
+
+    REQUIRE(run("frame " + kExample + " --frame 174 -o " + (dir.path / "f.svg").string()).exit_code == 0);
+    const std::string svg = read_file(dir.path / "f.svg");
+    CHECK_THAT(svg, Catch::StartsWith("<?xml"));
+    CHECK_THAT(svg, Catch::Contains("<svg"));
+    CHECK_THAT(svg, Catch::Contains("width=\"1920\""));
+
+    REQUIRE(run("frame " + kExample + " --at 5 -o " + (dir.path / "f.pdf").string()).exit_code == 0);
+    CHECK_THAT(read_file(dir.path / "f.pdf"), Catch::StartsWith("%PDF"));
+}
+
+TEST_CASE("a bad scene exits 2 with file:line:col and writes nothing", "[cli]") {
+    TempDir dir;
+    const fs::path scene = dir.path / "bad.yaml";
+    std::ofstream(scene) << "objects:\n  - {id: t, text: Hi}\ntimeline:\n  - play: {wirte: t}\n";
+    const Run r = run("frame " + scene.string() + " --at 0 -o " + (dir.path / "out.png").string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(scene.string() + ":4:12: unknown animation 'wirte'; did you mean 'write'?"));
+    CHECK_FALSE(fs::exists(dir.path / "out.png"));
+}
+
+TEST_CASE("a failed frame leaves the previous output byte-identical and no temporary file", "[cli]") {
+    TempDir dir;
+    const fs::path out = dir.path / "keep.png";
+    REQUIRE(run("frame " + kExample + " --at 1 --size 320x180 -o " + out.string()).exit_code == 0);
+    const std::string before = read_file(out);
+    const Run late = run("frame " + kExample + " --at 99 -o " + out.string());
+    CHECK(late.exit_code == 2);
+    CHECK_THAT(late.output, Catch::Contains("outside the scene"));
+    CHECK(read_file(out) == before);
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("a missing scene file and a directory are input errors", "[cli]") {
+    TempDir dir;
+    const Run missing = run("check " + (dir.path / "nope.yaml").string());
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.output, Catch::Contains("nope.yaml: no such file"));
+    const Run directory = run("check " + dir.path.string());
+    CHECK(directory.exit_code == 2);
+    CHECK_THAT(directory.output, Catch::Contains("is a directory"));
+}
