@@ -19,11 +19,12 @@ struct InOutList {
     void add(const std::string& name, AVFilterContext* filter) {
         AVFilterInOut* entry = avfilter_inout_alloc();
         if (!entry) throw std::bad_alloc();
-        entry->name = av_strdup(name.c_str());
-        entry->filter_ctx = filter;
-        entry->pad_idx = 0;
         entry->next = head;
         head = entry;
+        entry->name = av_strdup(name.c_str());
+        if (!entry->name) throw std::bad_alloc();
+        entry->filter_ctx = filter;
+        entry->pad_idx = 0;
     }
 };
 

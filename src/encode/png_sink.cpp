@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <regex>
 #include <stdexcept>
 
 namespace attnreel {
@@ -30,6 +29,19 @@ std::string sequence_frame_name(int index) {
     char name[32];
     std::snprintf(name, sizeof name, "frame_%05d.png", index);
     return name;
+}
+
+int sequence_frame_index(const std::string& name) {
+    const std::string prefix = "frame_", suffix = ".png";
+    if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return -1;
+    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    // At least the five digits we write, and few enough to fit an int.
+    if (digits.size() < 5 || digits.size() > 9) return -1;
+    for (char c : digits)
+        if (c < '0' || c > '9') return -1;
+    return std::stoi(digits);
 }
 
 PngFileSink::PngFileSink(const fs::path& path) : temp_(path) {}
@@ -89,13 +101,10 @@ void PngSequenceSink::finish() {
                                      ": cannot move the frame into place: " + std::strerror(errno));
     }
     // Frames numbered past this render's end belong to an older render of the same folder.
-    static const std::regex numbered_frame(R"(frame_(\d{5,9})\.png)");
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(folder_, ec)) {
-        std::smatch match;
-        const std::string name = entry.path().filename().string();
-        if (std::regex_match(name, match, numbered_frame) && std::stoi(match[1].str()) >= count_)
-            fs::remove(entry.path(), ec);
+        const int index = sequence_frame_index(entry.path().filename().string());
+        if (index >= count_) fs::remove(entry.path(), ec);
     }
     fs::remove_all(staging_, ec);
     staging_.clear();

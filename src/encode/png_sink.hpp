@@ -14,6 +14,8 @@ void write_png(const Frame& frame, const std::filesystem::path& path);
 
 // The name of frame `index` in a sequence: "frame_00042.png".
 std::string sequence_frame_name(int index);
+// The index in a sequence frame's name ("frame_00042.png" → 42), or -1 for any other name.
+int sequence_frame_index(const std::string& name);
 
 // A single PNG: exactly one frame, written beside the target and renamed on finish().
 class PngFileSink final : public FrameSink {

@@ -15,7 +15,8 @@ namespace {
 struct Dictionary {
     AVDictionary* entries = nullptr;
     explicit Dictionary(const std::map<std::string, std::string>& values) {
-        for (const auto& [key, value] : values) av_dict_set(&entries, key.c_str(), value.c_str(), 0);
+        for (const auto& [key, value] : values)
+            if (av_dict_set(&entries, key.c_str(), value.c_str(), 0) < 0) throw std::bad_alloc();
     }
     ~Dictionary() { av_dict_free(&entries); }
     Dictionary(const Dictionary&) = delete;

@@ -48,6 +48,17 @@ TEST_CASE("a PNG file sink takes exactly one frame") {
     CHECK_THROWS_AS(sink.write(test_frame(1)), std::logic_error);
 }
 
+TEST_CASE("sequence frame names and indices convert both ways, other names have no index") {
+    CHECK(sequence_frame_name(42) == "frame_00042.png");
+    CHECK(sequence_frame_name(123456) == "frame_123456.png");
+    CHECK(sequence_frame_index("frame_00042.png") == 42);
+    CHECK(sequence_frame_index(sequence_frame_name(123456)) == 123456);
+    CHECK(sequence_frame_index("frame_42.png") == -1);
+    CHECK(sequence_frame_index("frame_0004a.png") == -1);
+    CHECK(sequence_frame_index("frame_00042.png.bak") == -1);
+    CHECK(sequence_frame_index("notes.txt") == -1);
+}
+
 TEST_CASE("a PNG sequence writes numbered frames into a new folder") {
     ScratchDir dir;
     const fs::path folder = dir.path / "frames";
