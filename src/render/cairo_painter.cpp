@@ -26,13 +26,16 @@ void set_colour(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.
 
 }  // namespace
 
-void paint_draw_list(cairo_t* cr, const DrawList& list, int width, int height) {
+void paint_background(cairo_t* cr, const Color& background) {
     cairo_save(cr);
-    set_colour(cr, list.background);
+    set_colour(cr, background);
     cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
     cairo_paint(cr);
-    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_restore(cr);
+}
 
+void paint_items(cairo_t* cr, std::span<const DrawItem> items, int width, int height) {
+    cairo_save(cr);
     const double pixels_per_unit = height / 8.0;
     cairo_translate(cr, width / 2.0, height / 2.0);
     cairo_scale(cr, pixels_per_unit, -pixels_per_unit);
@@ -40,7 +43,7 @@ void paint_draw_list(cairo_t* cr, const DrawList& list, int width, int height) {
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    for (const DrawItem& item : list.items) {
+    for (const DrawItem& item : items) {
         cairo_new_path(cr);
         trace(cr, item.path);
         if (item.fill) {
@@ -55,6 +58,11 @@ void paint_draw_list(cairo_t* cr, const DrawList& list, int width, int height) {
         }
     }
     cairo_restore(cr);
+}
+
+void paint_draw_list(cairo_t* cr, const DrawList& list, int width, int height) {
+    paint_background(cr, list.background);
+    paint_items(cr, list.items, width, height);
 }
 
 }  // namespace attnreel

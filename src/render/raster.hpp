@@ -1,6 +1,10 @@
 #pragma once
-// Raster output: a DrawList painted into a Frame. One Rasterizer per thread; it keeps its
-// Cairo surface between frames of the same size.
+// Raster output: a DrawList painted into a Frame. One Rasterizer per thread.
+//
+// Consecutive frames of a lesson mostly repeat their first items (the title and the token
+// row stay while the arrows grow), so the Rasterizer keeps the pixels of the longest
+// prefix that the last two frames shared and paints only the items after it. The result
+// is the same picture as painting everything.
 #include "core/frame.hpp"
 #include "scene/draw_list.hpp"
 
@@ -19,9 +23,12 @@ public:
     void render(const DrawList& list, int width, int height, Frame& frame);
 
 private:
-    cairo_surface_t* surface_ = nullptr;
-    unsigned char* bound_to_ = nullptr;  // the pixel buffer surface_ wraps
+    void paint(const DrawList& list, std::size_t first_item, Frame& frame);
+
     int width_ = 0, height_ = 0;
+    DrawList previous_;      // the last list rendered, to find what the next one shares
+    DrawList base_;          // the cached prefix: background and items
+    Frame base_pixels_;      // base_ painted
 };
 
 }  // namespace attnreel
