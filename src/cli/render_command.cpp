@@ -120,6 +120,10 @@ int render_command(const std::vector<std::string>& words) {
     const bool single_png = !dry_run && output_kind(output) == OutputKind::png;
     const int frames = single_png ? 1 : std::max(1, static_cast<int>(std::ceil((to - from) * fps - 1e-9)));
 
+    // Catch Ctrl-C before the sink creates its temporary file, so that no interrupt can leave it behind.
+    g_cancel.store(false);
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
@@ -128,9 +132,6 @@ int render_command(const std::vector<std::string>& words) {
 
     const ProgressStyle style = args.has("--quiet") ? ProgressStyle::quiet : ProgressStyle::automatic;
     ProgressReporter progress(dry_run ? "rendering" : output.string(), frames, style);
-    g_cancel.store(false);
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
     const auto start = std::chrono::steady_clock::now();
     try {
         render_frames(frames, jobs, render_one, *sink, &progress, &g_cancel);
