@@ -3,6 +3,7 @@
 #include "attention/model.hpp"
 #include "attention/rollout.hpp"
 #include "attention/synthetic.hpp"
+#include "core/error.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -61,6 +62,7 @@ std::optional<double> induction_score(const Eigen::MatrixXd& A, const std::vecto
 
 HeadAnalysis analyze_head(const Eigen::MatrixXd& A, const std::vector<std::string>& tokens,
                           const std::optional<Eigen::MatrixXd>& embeddings) {
+    if (A.rows() == 0 || A.cols() == 0) throw InputError("cannot analyse an empty attention matrix");
     HeadAnalysis result;
     result.entropy = mean_entropy(A);
     result.mean_distance = mean_distance(A);

@@ -33,6 +33,7 @@ void validate_attention_stack(const AttentionStack& stack, std::size_t tokens, c
                               double tolerance) {
     auto fail = [&](const std::string& message) { throw InputError(SourceMark{source, 0, 0}, message); };
     if (stack.empty() || stack.front().empty()) fail("the attention holds no layer or no head");
+    if (tokens == 0) fail("the attention covers no tokens");
     const auto n = static_cast<Eigen::Index>(tokens);
     for (std::size_t l = 0; l < stack.size(); ++l) {
         if (stack[l].size() != stack.front().size())
@@ -76,7 +77,11 @@ AttentionStack attention_from_array(const std::vector<std::size_t>& shape, const
                              " has the wrong number of dimensions; expected [layers, heads, queries, keys], "
                              "[heads, queries, keys] or [queries, keys]");
     std::size_t expected = 1;
-    for (std::size_t extent : shape) expected *= extent;
+    for (std::size_t extent : shape) {
+        if (extent == 0)
+            throw InputError(SourceMark{source, 0, 0}, "attention of shape " + shape_text(shape) + " is empty");
+        expected *= extent;
+    }
     if (expected != data.size())
         throw InputError(SourceMark{source, 0, 0}, "attention of shape " + shape_text(shape) + " needs " +
                                                        std::to_string(expected) + " numbers, found " +

@@ -1,6 +1,7 @@
 #include "attention/analysis.hpp"
 
 #include "attention/model.hpp"
+#include "core/error.hpp"
 #include "naive.hpp"
 
 #include <catch2/catch.hpp>
@@ -138,4 +139,8 @@ TEST_CASE("cross-attention heads are scored without pattern or rollout", "[analy
     CHECK_FALSE(analysis.layers[0][0].induction.has_value());
     CHECK(analysis.rollout.size() == 0);
     CHECK(std::isfinite(analysis.layers[0][0].entropy));
+}
+
+TEST_CASE("an empty attention matrix is an input error", "[analysis]") {
+    CHECK_THROWS_AS(analyze_head(Eigen::MatrixXd(0, 0), {}), attnreel::InputError);
 }

@@ -144,6 +144,7 @@ TEST_CASE("arrays of the wrong rank or not square are input errors", "[npy]") {
                Catch::Contains("wrong number of dimensions"));
     CHECK_THAT(error_of(dir.write("c.npy", npy_file("<f8", {2, 3}, float64_data({0.5, 0.5, 0, 0.5, 0.5, 0})))),
                Catch::Contains("expected shape [2, 2]"));
+    CHECK_THAT(error_of(dir.write("e.npy", npy_file("<f8", {0, 0}, ""))), Catch::Contains("[0, 0] is empty"));
 }
 
 TEST_CASE("other dtypes, big-endian and Fortran order are input errors", "[npy]") {
