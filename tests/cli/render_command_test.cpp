@@ -1,0 +1,397 @@
+// `attnreel render` as a user runs it: the real executable renders the arrows example small
+// and short, and what it writes is read back with libav, the GIF block parser and Cairo.
+#include "../encode/encode_test_support.hpp"
+#include "../encode/gif_structure.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cairo.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+extern char** environ;
+
+using namespace attnreel;
+using namespace attnreel::test;
+
+namespace {
+
+const std::string kScene = std::string(ATTNREEL_SOURCE_DIR) + "/examples/self_attention_arrows.yaml";
+
+// A small, short render keeps every test fast: the range covers the token row's creation and
+// the arrows growing, so consecutive frames differ.
+constexpr int kWidth = 320, kHeight = 180, kFps = 10;
+constexpr double kFrom = 2.5, kTo = 4.0;
+const std::string kSmall = "--size 320x180 --fps 10 --from 2.5 --to 4.0";
+const int kFrames = static_cast<int>(std::ceil((kTo - kFrom) * kFps));
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+struct Run {
+    int exit_code;
+    std::string output;  // stdout and stderr together
+};
+
+// Runs `attnreel ARGUMENTS` through the shell, in `working_dir` when one is given.
+Run run(const std::string& arguments, const fs::path& working_dir = {}) {
+    std::string command = std::string(ATTNREEL_BINARY) + " " + arguments + " 2>&1";
+    if (!working_dir.empty()) command = "cd " + quoted(working_dir) + " && " + command;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (const std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// A PNG read with Cairo as an opaque ARGB32 frame.
+Frame load_png(const fs::path& path) {
+    cairo_surface_t* surface = cairo_image_surface_create_from_png(path.c_str());
+    REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
+    const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    Frame frame(width, height);
+    for (int y = 0; y < height; ++y)
+        std::copy_n(data + static_cast<std::ptrdiff_t>(y) * stride, frame.stride_bytes(),
+                    frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes());
+    cairo_surface_destroy(surface);
+    for (std::uint32_t& p : frame.pixels) p |= 0xff000000u;
+    return frame;
+}
+
+// What `attnreel frame` draws at time t, at the small test size.
+Frame reference_frame(double t, const fs::path& dir) {
+    char at[64];
+    std::snprintf(at, sizeof at, "%.17g", t);  // the exact double the render used
+    const fs::path png = dir / ("reference_" + std::string(at) + ".png");
+    const Run r = run("frame " + kScene + " --at " + at + " --size 320x180 -o " + quoted(png));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    return load_png(png);
+}
+
+// Types of the top-level ISO-BMFF boxes of a file, in order.
+std::vector<std::string> top_level_boxes(const std::string& bytes) {
+    std::vector<std::string> types;
+    std::size_t at = 0;
+    auto be = [&](std::size_t from, int count) {
+        std::uint64_t v = 0;
+        for (int i = 0; i < count; ++i) v = v << 8 | static_cast<unsigned char>(bytes.at(from + i));
+        return v;
+    };
+    while (at + 8 <= bytes.size()) {
+        std::uint64_t size = be(at, 4);
+        types.push_back(bytes.substr(at + 4, 4));
+        if (size == 1) size = be(at + 8, 8);
+        if (size == 0) size = bytes.size() - at;
+        if (size < 8) throw std::runtime_error("corrupt box size");
+        at += size;
+    }
+    return types;
+}
+
+std::ptrdiff_t position_of(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) - list.begin();
+}
+
+std::string sequence_name(int index) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%05d.png", index);
+    return name;
+}
+
+// Renders the small clip to `out`; every failure test starts from such a good output.
+void render_small(const fs::path& out) {
+    const Run r = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(out));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(fs::exists(out));
+}
+
+// `attnreel ARGUMENTS` started in the background with its output going to `log`.
+pid_t start(const std::vector<std::string>& arguments, const fs::path& log) {
+    std::vector<std::string> words = {ATTNREEL_BINARY};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = -1;
+    const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(failed == 0);
+    return pid;
+}
+
+// Waits for `pid` to end (killing it after `limit`) and returns its wait status.
+int wait_for(pid_t pid, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            FAIL("the render did not stop within " << limit.count() << " s");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return status;
+}
+
+// The exit code of a wait status; minus the signal number when a signal ended the process.
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status); }
+
+// Polls until `dir` holds something besides `keep` (the render's temporary output).
+bool wait_for_temporary_file(const ScratchDir& dir, const std::string& keep, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (dir.names() != std::vector<std::string>{keep}) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("render -o X.mp4 writes H.264 yuv420p with ceil((to-from)*fps) frames and moov before mdat", "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "clip.mp4";
+    render_small(out);
+
+    const DecodedVideo video = decode_video(out);
+    CHECK(video.codec == "h264");
+    CHECK(video.pixel_format == AV_PIX_FMT_YUV420P);
+    CHECK(video.width == kWidth);
+    CHECK(video.height == kHeight);
+    CHECK(static_cast<int>(video.frames.size()) == kFrames);
+    CHECK(video.duration_seconds == Approx(static_cast<double>(kFrames) / kFps).margin(1e-3));
+
+    const std::vector<std::string> boxes = top_level_boxes(read_bytes(out));
+    REQUIRE(position_of(boxes, "moov") < static_cast<std::ptrdiff_t>(boxes.size()));
+    REQUIRE(position_of(boxes, "mdat") < static_cast<std::ptrdiff_t>(boxes.size()));
+    CHECK(position_of(boxes, "moov") < position_of(boxes, "mdat"));
+}
+
+TEST_CASE("MP4 frame i is the picture 'attnreel frame' draws at from + i/fps", "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "clip.mp4";
+    render_small(out);
+    const DecodedVideo video = decode_video(out);
+    REQUIRE(static_cast<int>(video.frames.size()) == kFrames);
+
+    // H.264 at the default crf 20 keeps a 320x180 frame of this scene at about 40 dB PSNR.
+    // The 30 dB bound fails what a broken pipeline would give: measured on these frames, a
+    // background-only frame, a picture shifted by 2 pixels and red/blue swapped all score
+    // about 22 dB.
+    constexpr double min_psnr_db = 30;
+    auto reference_at_index = [&](int i) { return reference_frame(kFrom + i / static_cast<double>(kFps), dir.path); };
+    for (const int i : {0, kFrames / 2, kFrames - 1}) {
+        INFO("frame " << i);
+        CHECK(psnr(video.frames[static_cast<std::size_t>(i)], reference_at_index(i)) >= min_psnr_db);
+    }
+    // Most of the picture stays the same from one step to the next, so frames a step apart
+    // also pass 30 dB (about 36 dB). The timing shows in which reference fits best: frame i is closer to the picture
+    // at from + i/fps than to the pictures one step before and after (mid-animation, where
+    // each step moves the arrows).
+    const int middle = kFrames / 2;
+    const Frame& decoded = video.frames[static_cast<std::size_t>(middle)];
+    const double own = psnr(decoded, reference_at_index(middle));
+    CHECK(own > psnr(decoded, reference_at_index(middle - 1)));
+    CHECK(own > psnr(decoded, reference_at_index(middle + 1)));
+}
+
+TEST_CASE("render -o X.gif writes a GIF of every frame that loops forever", "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "clip.gif";
+    render_small(out);
+
+    const GifStructure gif = parse_gif(read_bytes(out));
+    CHECK(gif.width == kWidth);
+    CHECK(gif.height == kHeight);
+    CHECK(gif.loop_count == 0);  // NETSCAPE2.0 loop count 0: forever
+    CHECK(static_cast<int>(gif.images.size()) == kFrames);
+    for (const GifImage& image : gif.images) CHECK(image.delay_centiseconds == 100 / kFps);
+
+    const DecodedVideo decoded = decode_video(out);
+    CHECK(decoded.codec == "gif");
+    CHECK(static_cast<int>(decoded.frames.size()) == kFrames);
+}
+
+TEST_CASE("--jobs 1 and --jobs 4 write byte-identical PNG sequences", "[cli][render]") {
+    ScratchDir dir;
+    for (const char* jobs : {"1", "4"}) {
+        const fs::path folder = dir.path / ("jobs" + std::string(jobs) + "/");
+        const Run r = run("render " + kScene + " " + kSmall + " --quiet --jobs " + jobs + " -o " + quoted(folder));
+        INFO(r.output);
+        REQUIRE(r.exit_code == 0);
+    }
+    std::vector<std::string> expected_names;
+    for (int i = 0; i < kFrames; ++i) expected_names.push_back(sequence_name(i));
+    std::vector<std::string> one, four;
+    for (const auto& entry : fs::directory_iterator(dir.path / "jobs1")) one.push_back(entry.path().filename());
+    for (const auto& entry : fs::directory_iterator(dir.path / "jobs4")) four.push_back(entry.path().filename());
+    std::sort(one.begin(), one.end());
+    std::sort(four.begin(), four.end());
+    REQUIRE(one == expected_names);
+    REQUIRE(four == expected_names);
+
+    for (const std::string& name : expected_names) {
+        INFO(name);
+        CHECK(read_bytes(dir.path / "jobs1" / name) == read_bytes(dir.path / "jobs4" / name));
+    }
+    // Not trivially equal: the sequence moves.
+    CHECK(read_bytes(dir.path / "jobs1" / expected_names.front()) !=
+          read_bytes(dir.path / "jobs1" / expected_names.back()));
+    CHECK(load_png(dir.path / "jobs1" / expected_names.front()).width == kWidth);
+}
+
+TEST_CASE("a failed render exits 2 and leaves the previous output byte-identical, with no temporary file",
+          "[cli][render]") {
+    ScratchDir dir, scenes;
+    const fs::path out = dir.path / "keep.mp4";
+    render_small(out);
+    const std::string before = read_bytes(out);
+    const std::vector<std::string> only_output = {"keep.mp4"};
+
+    SECTION("a scene that loads but does not compile") {
+        // Valid YAML and a valid schema; the arrows' row is an object that does not exist.
+        const fs::path bad = scenes.path / "bad_reference.yaml";
+        write_bytes(bad,
+                    "objects:\n"
+                    "  - id: row\n"
+                    "    token_row: {tokens: [a, b]}\n"
+                    "  - id: arrows\n"
+                    "    attention_arrows: {row: rwo, source: 0, weights: [0.5, 0.5]}\n"
+                    "timeline:\n"
+                    "  - play: {grow_arrow: arrows}\n");
+        const Run r = run("render " + quoted(bad) + " --quiet -o " + quoted(out));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains(bad.string() + ":5:29: unknown object 'rwo'; did you mean 'row'?"));
+    }
+    SECTION("--to beyond the end of the scene") {
+        const Run r = run("render " + kScene + " --to 99 --quiet -o " + quoted(out));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains("--to must be after --from and within the scene"));
+    }
+    SECTION("an encoder setting rejected after the output was opened") {
+        const Run r = run("render " + kScene + " " + kSmall + " --preset fastt --quiet -o " + quoted(out));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains("unknown x264 preset 'fastt'; did you mean 'fast'?"));
+    }
+    CHECK(read_bytes(out) == before);
+    CHECK(dir.names() == only_output);
+}
+
+TEST_CASE("an output in a missing folder or with an unknown extension exits 2 and creates nothing", "[cli][render]") {
+    ScratchDir dir;
+    const Run missing = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "nope" / "x.mp4"));
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.output, Catch::Contains("output directory '" + (dir.path / "nope").string() + "' does not exist"));
+
+    const Run unknown = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "x.avi"));
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.output, Catch::Contains("unknown output extension '.avi'"));
+    CHECK_THAT(unknown.output, Catch::Contains("expected .mp4, .gif, .png"));
+
+    CHECK(dir.names().empty());
+}
+
+TEST_CASE("--dry-run renders every frame and writes nothing", "[cli][render]") {
+    ScratchDir dir;
+    const Run default_output = run("render " + kScene + " " + kSmall + " --dry-run", dir.path);
+    INFO(default_output.output);
+    CHECK(default_output.exit_code == 0);
+    CHECK_THAT(default_output.output, Catch::Contains("rendered " + std::to_string(kFrames) + " frames (320x180)"));
+
+    const Run named = run("render " + kScene + " " + kSmall + " --dry-run -o " + quoted(dir.path / "x.mp4"));
+    CHECK(named.exit_code == 0);
+    CHECK(dir.names().empty());  // neither out/ nor x.mp4
+}
+
+TEST_CASE("--quality low renders 854x480 at 15 fps", "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "low.mp4";
+    constexpr double from = 5.5, to = 5.8;
+    const Run r = run("render " + kScene + " --quality low --from 5.5 --to 5.8 --quiet -o " + quoted(out));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const DecodedVideo video = decode_video(out);
+    CHECK(video.width == 854);
+    CHECK(video.height == 480);
+    const int frames = static_cast<int>(std::ceil((to - from) * 15));
+    CHECK(static_cast<int>(video.frames.size()) == frames);
+    CHECK(video.duration_seconds == Approx(frames / 15.0).margin(1e-3));
+}
+
+TEST_CASE("without -o the video goes to out/<scene name>.mp4 under the working directory", "[cli][render]") {
+    ScratchDir dir;
+    const Run r = run("render " + kScene + " " + kSmall, dir.path);
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const fs::path out = dir.path / "out" / "self_attention_arrows.mp4";
+    REQUIRE(fs::exists(out));
+    CHECK_THAT(r.output, Catch::Contains("out/self_attention_arrows.mp4"));
+    CHECK(static_cast<int>(decode_video(out).frames.size()) == kFrames);
+}
+
+TEST_CASE("Ctrl-C during a render exits 130 and leaves the previous output as it was", "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "keep.mp4";
+    render_small(out);
+    const std::string before = read_bytes(out);
+
+    // The whole scene at its own 1920x1080 and 30 fps takes many seconds: long enough to
+    // interrupt. Signal only once the render has opened its temporary file, plus a moment
+    // so frames are being rendered, whatever the load on the machine.
+    const ScratchDir logs;  // not in dir, whose listing is checked
+    const fs::path log = logs.path / "render.log";
+    const pid_t pid = start({"render", kScene, "-o", out.string()}, log);
+    const bool started = wait_for_temporary_file(dir, "keep.mp4", std::chrono::seconds(60));
+    if (started) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(pid, SIGINT);
+    const int status = wait_for(pid, std::chrono::seconds(60));
+    const std::string output = read_bytes(log);
+    INFO(output);
+    REQUIRE(started);
+    CHECK(exit_code_of(status) == 130);
+    CHECK_THAT(output, Catch::Contains("render interrupted; " + out.string() + " was left as it was"));
+    CHECK(read_bytes(out) == before);
+    CHECK(dir.names() == std::vector<std::string>{"keep.mp4"});
+}
+
+TEST_CASE("Ctrl-C the moment the render opens its output still exits 130 and removes the temporary file",
+          "[cli][render]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "keep.mp4";
+    render_small(out);
+    const std::string before = read_bytes(out);
+
+    // Opening an MP4 creates the temporary file, then starts the encoder: a Ctrl-C in
+    // between must be handled like any other.
+    const ScratchDir logs;  // not in dir, whose listing is checked
+    const fs::path log = logs.path / "render.log";
+    const pid_t pid = start({"render", kScene, "-o", out.string()}, log);
+    const bool started = wait_for_temporary_file(dir, "keep.mp4", std::chrono::seconds(60));
+    kill(pid, SIGINT);
+    const int status = wait_for(pid, std::chrono::seconds(60));
+    const std::string output = read_bytes(log);
+    INFO(output);
+    REQUIRE(started);
+    CHECK(exit_code_of(status) == 130);
+    CHECK(read_bytes(out) == before);
+    CHECK(dir.names() == std::vector<std::string>{"keep.mp4"});
+}
