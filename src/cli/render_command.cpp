@@ -105,7 +105,6 @@ int render_command(const std::vector<std::string>& words) {
     const bool dry_run = args.has("--dry-run");
     std::filesystem::path output = "out/" + scene.name + ".mp4";
     if (const auto o = args.get("--output")) output = *o;
-    else if (!dry_run) std::filesystem::create_directories("out");
 
     OutputSettings settings;
     settings.width = width;
@@ -124,6 +123,8 @@ int render_command(const std::vector<std::string>& words) {
     g_cancel.store(false);
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
+    // The default folder is made only now, so a bad option leaves no empty out/ behind.
+    if (!dry_run && !args.has("--output")) std::filesystem::create_directories("out");
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
