@@ -310,6 +310,14 @@ TEST_CASE("an output in a missing folder or with an unknown extension exits 2 an
     CHECK(dir.names().empty());
 }
 
+TEST_CASE("a bad option without -o exits 2 and leaves no empty out/ folder behind", "[cli][render]") {
+    ScratchDir dir;
+    const Run r = run("render " + kScene + " " + kSmall + " --crf 99", dir.path);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--crf must be between 0 and 51"));
+    CHECK(dir.names().empty());
+}
+
 TEST_CASE("--dry-run renders every frame and writes nothing", "[cli][render]") {
     ScratchDir dir;
     const Run default_output = run("render " + kScene + " " + kSmall + " --dry-run", dir.path);
