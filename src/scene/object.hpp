@@ -22,6 +22,7 @@ struct Style {
 
     bool has_fill() const { return fill_opacity > 0 && fill.a > 0; }
     bool has_stroke() const { return stroke_width > 0 && stroke_opacity > 0 && stroke.a > 0; }
+    bool operator==(const Style&) const = default;
 };
 
 enum class ObjectShape { Plain, Text, Arrow, Group };
