@@ -48,6 +48,17 @@ Vec2 centre_of(const std::vector<Path::Polyline>& polys) {
     return box.center();
 }
 
+// Twice the signed area of a closed loop: positive when it runs counter-clockwise.
+double signed_area(const std::vector<Vec2>& loop) {
+    double area = 0;
+    for (std::size_t i = 0; i < loop.size(); ++i) {
+        const Vec2& p = loop[i];
+        const Vec2& q = loop[(i + 1) % loop.size()];
+        area += p.x() * q.y() - q.x() * p.y();
+    }
+    return area;
+}
+
 // Rotate a closed loop so it starts at the point nearest `anchor`; avoids twisting.
 void start_near(std::vector<Vec2>& loop, const Vec2& anchor) {
     std::size_t best = 0;
@@ -71,7 +82,11 @@ Morph Morph::between(const std::vector<Path>& from, const std::vector<Path>& to)
         if (pair.from.empty()) pair.from.assign(kSamples, ca);
         if (pair.to.empty()) pair.to.assign(kSamples, cb);
         pair.closed = (i < a.size() ? a[i].closed : true) || (i < b.size() ? b[i].closed : true);
-        if (pair.closed && i < a.size() && i < b.size()) start_near(pair.to, pair.from.front());
+        if (pair.closed && i < a.size() && i < b.size()) {
+            // Loops running opposite ways would pass through each other: match the direction.
+            if (signed_area(pair.from) * signed_area(pair.to) < 0) std::reverse(pair.to.begin(), pair.to.end());
+            start_near(pair.to, pair.from.front());
+        }
         m.pairs.push_back(std::move(pair));
     }
     return m;
