@@ -21,6 +21,8 @@ const std::map<std::string, Command>& commands() {
         {"frame", {"render one frame to PNG, SVG or PDF", frame_command}},
         {"check", {"validate a scene and print its timeline", check_command}},
         {"render", {"render a scene to MP4, GIF or PNG frames", render_command}},
+        {"model", {"print the scene's attention model as JSON", model_command}},
+        {"analyze", {"analyse attention heads of a scene or a weights file", analyze_command}},
     };
     return table;
 }

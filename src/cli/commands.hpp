@@ -12,5 +12,7 @@ int run(int argc, char** argv);
 int frame_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int render_command(const std::vector<std::string>& args);
+int model_command(const std::vector<std::string>& args);
+int analyze_command(const std::vector<std::string>& args);
 
 }  // namespace attnreel::cli

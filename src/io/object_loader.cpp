@@ -109,18 +109,23 @@ int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<
     in.fail(node, "expected a token (its text or index) for '" + what + "'");
 }
 
-std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node) {
+// A list of tokens, or "$tokens" for the data block's.
+std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
+    if (node.IsScalar() && node.Scalar() == "$tokens") {
+        if (data.tokens.empty()) in.fail(node, "'$tokens' needs 'tokens' in the data block");
+        return data.tokens;
+    }
     std::vector<std::string> tokens;
     for (const auto& t : in.list(node, "tokens", kMaxTokens)) tokens.push_back(in.string(t, "tokens"));
     if (tokens.empty()) in.fail(node, "'tokens' needs at least one token");
     return tokens;
 }
 
-TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node) {
+TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "token_row");
     in.only_keys(m, {"tokens", "highlight", "font_size", "buff"}, "token_row");
     TokenRowSpec t;
-    t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"));
+    t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"), data);
     if (const auto h = m["highlight"]) {
         if (h.IsSequence())
             for (const auto& item : h) t.highlight.push_back(token_index(in, item, t.tokens, "highlight"));
@@ -143,7 +148,9 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     a.source = in.integer(source, "source", 0, kMaxTokens - 1);
     const YAML::Node weights = in.required(m, "weights", "attention_arrows");
     a.weights_mark = in.mark(weights);
-    for (const auto& w : in.list(weights, "weights", kMaxTokens)) a.weights.push_back(in.number(w, "weights", 0, 1));
+    if (weights.IsScalar()) a.weights_path = in.string(weights, "weights");  // a path into the model
+    else
+        for (const auto& w : in.list(weights, "weights", kMaxTokens)) a.weights.push_back(in.number(w, "weights", 0, 1));
     if (m["min_width"]) a.min_width = in.number(m["min_width"], "min_width", 0, 100);
     if (m["width_per_weight"]) a.width_per_weight = in.number(m["width_per_weight"], "width_per_weight", 0, 100);
     if (m["low"]) a.low = in.color(m["low"], "low");
@@ -232,7 +239,8 @@ LayoutOp load_layout(const YamlReader& in, const std::string& key, const YAML::N
     return ScaleBy{in.number(v, "scale", 1e-3, 1000)};
 }
 
-ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YAML::Node& v, const YAML::Node& entry) {
+ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YAML::Node& v, const YAML::Node& entry,
+                         const DataSpec& data) {
     if (kind == "rectangle") return load_rectangle(in, v);
     if (kind == "circle") return load_round<CircleSpec>(in, v, kind);
     if (kind == "dot") return load_round<DotSpec>(in, v, kind);
@@ -241,7 +249,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "path") return load_path(in, v);
     if (kind == "bezier") return load_bezier(in, v);
     if (kind == "group") return load_group(in, v);
-    if (kind == "token_row") return load_token_row(in, v);
+    if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
     TextSpec t;
     t.content = in.string(v, "text");
@@ -250,7 +258,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     return t;
 }
 
-ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry) {
+ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const DataSpec& data) {
     if (!entry.IsMap()) in.fail(entry, "expected an object entry (a map with 'id' and a kind such as 'text:')");
     static const std::vector<std::string> keys = entry_keys();
     in.only_keys(entry, keys, "an object");
@@ -268,7 +276,7 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry) {
         if (std::find(kKinds.begin(), kKinds.end(), key) == kKinds.end()) continue;
         if (!kind.empty()) in.fail(kv.first, "object '" + o.id + "' has two kinds, '" + kind + "' and '" + key + "'");
         kind = key;
-        o.kind = load_kind(in, key, kv.second, entry);
+        o.kind = load_kind(in, key, kv.second, entry, data);
     }
     if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
                                      "path, bezier, text, group, token_row, attention_arrows");
@@ -289,9 +297,9 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry) {
 
 const std::vector<std::string>& object_kind_names() { return kKinds; }
 
-std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list) {
+std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list, const DataSpec& data) {
     std::vector<ObjectSpec> out;
-    for (const auto& entry : in.list(list, "objects", 100000)) out.push_back(load_object(in, entry));
+    for (const auto& entry : in.list(list, "objects", 100000)) out.push_back(load_object(in, entry, data));
     return out;
 }
 

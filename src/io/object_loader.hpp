@@ -5,7 +5,8 @@
 
 namespace attnreel {
 
-std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list);
+// `data` provides $tokens.
+std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list, const DataSpec& data);
 
 // Names of the object kinds, for messages and documentation.
 const std::vector<std::string>& object_kind_names();

@@ -1,5 +1,6 @@
 #include "io/scene_loader.hpp"
 
+#include "io/data_loader.hpp"
 #include "io/object_loader.hpp"
 #include "io/timeline_loader.hpp"
 #include "io/yaml_reader.hpp"
@@ -36,13 +37,14 @@ SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const 
 SceneSpec parse_root(const YAML::Node& root, const std::string& file) {
     YamlReader in(file);
     if (!root.IsMap()) in.fail(root, "a scene file is a map with 'scene', 'objects' and 'timeline'");
-    in.only_keys(root, {"scene", "objects", "timeline"}, "the scene file");
+    in.only_keys(root, {"scene", "data", "objects", "timeline"}, "the scene file");
     SceneSpec spec;
     spec.file = file;
     spec.name = std::filesystem::path(file).stem().string();
     const std::string dir = std::filesystem::path(file).parent_path().string();
     if (root["scene"]) spec.settings = load_settings(in, root["scene"], dir.empty() ? "." : dir);
-    spec.objects = load_objects(in, in.required(root, "objects", "a scene file"));
+    if (root["data"]) spec.data = load_data(in, root["data"], dir.empty() ? "." : dir);
+    spec.objects = load_objects(in, in.required(root, "objects", "a scene file"), spec.data);
     spec.timeline = load_timeline(in, in.required(root, "timeline", "a scene file"));
     return spec;
 }

@@ -6,6 +6,8 @@
 #include "core/error.hpp"
 #include "core/geometry.hpp"
 #include "core/rate_functions.hpp"
+#include "attention/model_spec.hpp"
+#include "attention/synthetic.hpp"
 
 #include <optional>
 #include <string>
@@ -67,7 +69,8 @@ struct AttentionArrowsSpec {
     Ref row;                    // a token_row
     int source = 0;             // token index the arrows leave from
     SourceMark source_mark;
-    std::vector<double> weights;  // one per token
+    std::vector<double> weights;  // one per token, or taken from the model:
+    std::optional<std::string> weights_path;  // "model.layer[0].head[1]": row `source` of that matrix
     SourceMark weights_mark;
     double min_width = 1, width_per_weight = 5;  // stroke width = min_width + width_per_weight * w
     Color low{0x7c / 255.0, 0x8a / 255.0, 0x9e / 255.0, 1};  // colour at w = 0
@@ -148,10 +151,22 @@ struct StepSpec {
     SourceMark mark;
 };
 
+// The `data:` block: the tokens and the attention model whose numbers objects show.
+struct DataSpec {
+    enum class ModelKind { None, Computed, Synthetic, File };
+    std::vector<std::string> tokens;
+    ModelKind kind = ModelKind::None;
+    attention::ModelSpec computed;       // Computed: projections of seeded embeddings
+    attention::SyntheticSpec synthetic;  // Synthetic: heads with named patterns
+    std::string weights_file;            // File: attention weights from .npy or .json
+    SourceMark model_mark;
+};
+
 struct SceneSpec {
     std::string file;  // the path it was loaded from
     std::string name;  // file stem; default output name
     SceneSettings settings;
+    DataSpec data;
     std::vector<ObjectSpec> objects;
     std::vector<StepSpec> timeline;
 };

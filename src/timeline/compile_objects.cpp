@@ -59,8 +59,8 @@ bool style_is_empty(const StyleSpec& s) {
 
 class ObjectCompiler {
 public:
-    ObjectCompiler(const SceneSpec& spec, SceneFonts& fonts)
-        : spec_(spec), fonts_(fonts), frame_(FrameBox::for_pixels(spec.settings.width, spec.settings.height)) {
+    ObjectCompiler(const SceneSpec& spec, SceneFonts& fonts, const SceneModel& model)
+        : spec_(spec), fonts_(fonts), model_(model), frame_(FrameBox::for_pixels(spec.settings.width, spec.settings.height)) {
         for (std::size_t i = 0; i < spec.objects.size(); ++i) {
             const ObjectSpec& o = spec.objects[i];
             const auto [it, fresh] = entry_of_.emplace(o.id, i);
@@ -180,7 +180,16 @@ private:
         }
         if (const auto* row = std::get_if<TokenRowSpec>(&o.kind))
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
-        const auto& arrows = std::get<AttentionArrowsSpec>(o.kind);
+        AttentionArrowsSpec arrows = std::get<AttentionArrowsSpec>(o.kind);
+        if (arrows.weights_path) {
+            // The arrows show one query row of a head's weights: the source token's.
+            const Eigen::MatrixXd m = model_.matrix(*arrows.weights_path, arrows.weights_mark);
+            if (arrows.source >= m.rows())
+                throw InputError(arrows.source_mark, "source " + std::to_string(arrows.source) + " is out of range (" +
+                                                         std::to_string(m.rows()) + " query rows)");
+            arrows.weights.clear();
+            for (Eigen::Index j = 0; j < m.cols(); ++j) arrows.weights.push_back(m(arrows.source, j));
+        }
         return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
     }
 
@@ -206,6 +215,7 @@ private:
 
     const SceneSpec& spec_;
     SceneFonts& fonts_;
+    const SceneModel& model_;
     FrameBox frame_;
     ObjectTable table_;
     std::unordered_map<std::string, std::size_t> entry_of_;
@@ -215,6 +225,8 @@ private:
 
 }  // namespace
 
-ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts) { return ObjectCompiler(spec, fonts).run(); }
+ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const SceneModel& model) {
+    return ObjectCompiler(spec, fonts, model).run();
+}
 
 }  // namespace attnreel

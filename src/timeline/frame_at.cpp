@@ -139,7 +139,7 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
     case SegmentKind::FadeIn: {
         ObjectState st = seg.to;
         st.opacity *= a;
-        st.transform.offset += seg.shift * (1 - a);
+        st.transform.offset -= seg.shift * (1 - a);  // travels along the shift, as Manim's FadeIn
         return emit_leaf(o, st, {}, out);
     }
     case SegmentKind::FadeOut: {

@@ -4,7 +4,10 @@
 #include "scene/draw_list.hpp"
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"
+#include "timeline/scene_model.hpp"
 #include "timeline/track.hpp"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -26,6 +29,7 @@ struct Scene {
     std::vector<std::size_t> draw_order;  // leaves by (z, declaration order)
     std::vector<StepTiming> steps;
     double duration = 0;
+    std::shared_ptr<const SceneModel> model;  // the data block's model (may be empty)
 
     // Frames in the whole video at the scene's fps (at least one, for a still scene).
     int frame_count(double fps) const;

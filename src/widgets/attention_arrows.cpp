@@ -90,8 +90,9 @@ std::size_t build_attention_arrows(ObjectTable& table, SceneFonts& fonts, std::s
     };
 
     for (std::size_t j = 0; j < tokens; ++j) {
-        if (int(j) == spec.source) continue;
         const double w = spec.weights[j];
+        // No arrow to itself, and none where the mask leaves exactly nothing to attend to.
+        if (int(j) == spec.source || w == 0.0) continue;
         const BBox target = table.bounds(token_box(table, row, int(j), mark));
         const Vec2 from(start_x(int(j)), source_box.max.y() + kGap);
         const Vec2 to(target.center().x(), target.max.y() + kGap);

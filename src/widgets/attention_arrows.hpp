@@ -3,7 +3,8 @@
 // token of a token row, arcing above the row, its width and colour following the weight,
 // with the weight written at the top of each arc.
 //
-// Builds group `id` with children `id[j]` (one arrow per target token j ≠ source) and group
+// Builds group `id` with children `id[j]` (one arrow per target token j ≠ source whose
+// weight is not exactly 0, i.e. not masked) and group
 // `id.labels` with children `id.labels[j]`.
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"

@@ -57,7 +57,7 @@ std::pair<int, int> png_size(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("--help lists the commands and exits 0; no command exits 2", "[cli]") {
+TEST_CASE("attnreel --help lists the commands and exits 0; no command exits 2", "[cli]") {
     const Run help = run("--help");
     CHECK(help.exit_code == 0);
     for (const char* command : {"frame", "check", "render"}) CHECK_THAT(help.output, Catch::Contains(command));
@@ -130,4 +130,52 @@ TEST_CASE("a missing scene file and a directory are input errors", "[cli]") {
     const Run directory = run("check " + dir.path.string());
     CHECK(directory.exit_code == 2);
     CHECK_THAT(directory.output, Catch::Contains("is a directory"));
+}
+
+TEST_CASE("analyze recovers the heads' patterns of the example's synthetic model", "[cli][attention]") {
+    const std::string scene = std::string(ATTNREEL_SOURCE_DIR) + "/examples/attention_from_model.yaml";
+    const Run table = run("analyze " + scene);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.output, Catch::Contains("previous_token"));
+    CHECK_THAT(table.output, Catch::Contains("induction"));
+    CHECK_THAT(table.output, Catch::Contains("Attention rollout"));
+    const Run json = run("analyze " + scene + " --json");
+    REQUIRE(json.exit_code == 0);
+    CHECK_THAT(json.output, Catch::StartsWith("{"));
+    CHECK_THAT(json.output, Catch::Contains("\"rollout\""));
+    const Run model = run("model " + scene + " --json");
+    REQUIRE(model.exit_code == 0);
+    CHECK_THAT(model.output, Catch::Contains("\"tokens\": [\"the\", \"cat\", \"sat\", \"on\", \"the\", \"mat\"]"));
+}
+
+TEST_CASE("analyze reads a .npy weights file with tokens, and rejects a mismatch", "[cli][attention]") {
+    TempDir dir;
+    const fs::path npy = dir.path / "w.npy";
+    {
+        // float64 [2, 2]: rows [1, 0] and [0.25, 0.75], C order, little-endian.
+        std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }";
+        header.append(128 - 10 - header.size() - 1, ' ');  // 10 + header length is a multiple of 64
+        header += '\n';
+        std::ofstream out(npy, std::ios::binary);
+        out << "\x93NUMPY" << char(1) << char(0) << char(header.size()) << char(0) << header;
+        for (double v : {1.0, 0.0, 0.25, 0.75}) out.write(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+    const Run ok = run("analyze " + npy.string() + " --tokens \"a b\" --json");
+    REQUIRE(ok.exit_code == 0);
+    CHECK_THAT(ok.output, Catch::Contains("\"a\""));
+    const Run bad = run("analyze " + npy.string() + " --tokens \"a b c\"");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.output, Catch::Contains("w.npy"));
+}
+
+TEST_CASE("a bad model path names its line and column", "[cli][attention]") {
+    TempDir dir;
+    const fs::path scene = dir.path / "m.yaml";
+    std::ofstream(scene) << "data:\n  tokens: [a, b]\n  model: {synthetic: true, layers: 1, heads: 2}\n"
+                            "objects:\n  - {id: r, token_row: {tokens: $tokens}}\n"
+                            "  - {id: w, attention_arrows: {row: r, source: 1, weights: \"model.layer[3].head[0]\"}}\n"
+                            "timeline:\n  - wait: 1\n";
+    const Run r = run("check " + scene.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(scene.string() + ":6:60: layer 3 is out of range (the model has 1)"));
 }

@@ -231,7 +231,7 @@ TEST_CASE("render -o X.gif writes a GIF of every frame that loops forever", "[cl
     CHECK(static_cast<int>(decoded.frames.size()) == kFrames);
 }
 
-TEST_CASE("--jobs 1 and --jobs 4 write byte-identical PNG sequences", "[cli][render]") {
+TEST_CASE("render --jobs 1 and --jobs 4 write byte-identical PNG sequences", "[cli][render]") {
     ScratchDir dir;
     for (const char* jobs : {"1", "4"}) {
         const fs::path folder = dir.path / ("jobs" + std::string(jobs) + "/");
@@ -318,7 +318,7 @@ TEST_CASE("a bad option without -o exits 2 and leaves no empty out/ folder behin
     CHECK(dir.names().empty());
 }
 
-TEST_CASE("--dry-run renders every frame and writes nothing", "[cli][render]") {
+TEST_CASE("render --dry-run renders every frame and writes nothing", "[cli][render]") {
     ScratchDir dir;
     const Run default_output = run("render " + kScene + " " + kSmall + " --dry-run", dir.path);
     INFO(default_output.output);
@@ -330,7 +330,7 @@ TEST_CASE("--dry-run renders every frame and writes nothing", "[cli][render]") {
     CHECK(dir.names().empty());  // neither out/ nor x.mp4
 }
 
-TEST_CASE("--quality low renders 854x480 at 15 fps", "[cli][render]") {
+TEST_CASE("render --quality low renders 854x480 at 15 fps", "[cli][render]") {
     ScratchDir dir;
     const fs::path out = dir.path / "low.mp4";
     constexpr double from = 5.5, to = 5.8;
