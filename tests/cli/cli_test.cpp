@@ -179,3 +179,21 @@ TEST_CASE("a bad model path names its line and column", "[cli][attention]") {
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains(scene.string() + ":6:60: layer 3 is out of range (the model has 1)"));
 }
+
+TEST_CASE("every example scene checks and renders its last frame", "[cli][examples]") {
+    TempDir dir;
+    int examples = 0;
+    for (const auto& entry : fs::directory_iterator(std::string(ATTNREEL_SOURCE_DIR) + "/examples")) {
+        if (entry.path().extension() != ".yaml") continue;
+        ++examples;
+        INFO(entry.path());
+        const Run check = run("check " + entry.path().string());
+        REQUIRE(check.exit_code == 0);
+        const std::string duration = check.output.substr(check.output.rfind("duration ") + 9);
+        const Run frame = run("frame " + entry.path().string() + " --at " + duration.substr(0, duration.find(' ')) +
+                              " --size 480x270 -o " + (dir.path / "last.png").string());
+        CHECK(frame.exit_code == 0);
+        CHECK(png_size(dir.path / "last.png") == std::pair{480, 270});
+    }
+    CHECK(examples >= 5);
+}
