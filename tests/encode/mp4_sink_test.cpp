@@ -19,26 +19,6 @@ void encode_clip(const fs::path& path, const Mp4Options& options = {clip_fps, 20
     sink.finish();
 }
 
-// Types of the top-level ISO-BMFF boxes of a file, in order.
-std::vector<std::string> top_level_boxes(const std::string& bytes) {
-    std::vector<std::string> types;
-    std::size_t at = 0;
-    auto be = [&](std::size_t from, int count) {
-        std::uint64_t v = 0;
-        for (int i = 0; i < count; ++i) v = v << 8 | static_cast<unsigned char>(bytes.at(from + i));
-        return v;
-    };
-    while (at + 8 <= bytes.size()) {
-        std::uint64_t size = be(at, 4);
-        types.push_back(bytes.substr(at + 4, 4));
-        if (size == 1) size = be(at + 8, 8);
-        if (size == 0) size = bytes.size() - at;
-        if (size < 8) throw std::runtime_error("corrupt box size");
-        at += size;
-    }
-    return types;
-}
-
 std::ptrdiff_t position_of(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) - list.begin();
 }
