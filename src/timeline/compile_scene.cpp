@@ -215,7 +215,11 @@ private:
             st.style.fill = *s.color;
             st.style.stroke = *s.color;
         }
-        if (s.fill) st.style.fill = *s.fill;
+        if (s.fill) {
+            st.style.fill = *s.fill;
+            // As in an object entry: giving a fill colour shows the fill.
+            if (!s.fill_opacity && st.style.fill_opacity == 0) st.style.fill_opacity = 1;
+        }
         if (s.stroke) st.style.stroke = *s.stroke;
         if (s.fill_opacity) st.style.fill_opacity = *s.fill_opacity;
         if (s.stroke_width) st.style.stroke_width = *s.stroke_width;

@@ -207,3 +207,19 @@ TEST_CASE("frame_at is a pure function of time", "[frame]") {
     CHECK(frame_at(compile(spec), t2) == frame_at(scene, t2));
     CHECK_FALSE(frame_at(scene, t2) == first);  // the comparison can tell frames apart
 }
+
+TEST_CASE("set with a fill colour shows the fill of an outline-only object", "[frame]") {
+    SceneSpec spec;
+    spec.objects = {rectangle("a", {0, 0})};  // outline only: fill_opacity 0
+    auto set = animation(AnimationKind::Set, {"a"});
+    set.set.style.fill = Color{0, 1, 0, 1};
+    spec.timeline = {play({animation(AnimationKind::Create, {"a"})}), play({set}), wait(1)};
+    const Scene scene = compile(spec);
+    const DrawList before = frame_at(scene, 1.0);
+    REQUIRE(before.items.size() == 1);
+    CHECK_FALSE(before.items[0].fill.has_value());
+    const DrawList after = frame_at(scene, 2.5);
+    REQUIRE(after.items.size() == 1);
+    REQUIRE(after.items[0].fill.has_value());
+    CHECK(*after.items[0].fill == Color{0, 1, 0, 1});
+}
