@@ -101,8 +101,10 @@ private:
             const double start = staggered ? now_ + k * *p.lag_ratio * each : now_;
             const double run_time = staggered ? each : a.run_time.value_or(step_time);
             const double lag = a.lag_ratio.value_or(staggered ? 0.0 : p.lag_ratio.value_or(0.0));
-            const RateFunction rate = a.rate.value_or(p.rate.value_or(
-                a.kind == AnimationKind::Indicate ? RateFunction::ThereAndBack : RateFunction::Smooth));
+            // indicate goes out and back; a step's rate function must not leave it swollen.
+            const RateFunction rate = a.rate.value_or(a.kind == AnimationKind::Indicate
+                                                          ? RateFunction::ThereAndBack
+                                                          : p.rate.value_or(RateFunction::Smooth));
             longest = std::max(longest, start + run_time - now_);
             if (a.kind == AnimationKind::Transform) transform(a, rate, start, run_time);
             else animate(a, rate, start, run_time, lag);

@@ -223,3 +223,19 @@ TEST_CASE("set with a fill colour shows the fill of an outline-only object", "[f
     REQUIRE(after.items[0].fill.has_value());
     CHECK(*after.items[0].fill == Color{0, 1, 0, 1});
 }
+
+TEST_CASE("indicate goes out and back even when its step sets another rate function", "[frame]") {
+    SceneSpec spec;
+    spec.objects = {rectangle("a", {0, 0})};
+    StepSpec indicate = play({animation(AnimationKind::Indicate, {"a"})});
+    std::get<PlayStep>(indicate.step).rate = RateFunction::Linear;
+    spec.timeline = {play({animation(AnimationKind::Create, {"a"})}), indicate, wait(1)};
+    const Scene scene = compile(spec);
+    const auto width_at = [&](double t) {
+        const DrawList d = frame_at(scene, t);
+        REQUIRE(d.items.size() == 1);
+        return d.items[0].path.bounds().width();
+    };
+    CHECK(width_at(1.5) == Approx(1.2).margin(0.01));   // the peak, halfway
+    CHECK(width_at(1.99) == Approx(1.0).margin(0.01));  // back before the step ends
+}
