@@ -44,36 +44,47 @@ DataSpec load_data(const YamlReader& in, const YAML::Node& node, const std::stri
                  "model");
     if (data.tokens.empty()) in.fail(m["model"], "a model needs 'tokens' in the data block");
     const bool synthetic = model["synthetic"] && in.boolean(model["synthetic"], "synthetic");
+    // Each kind of model takes its own keys; one meant for another kind is a mistake.
+    const std::vector<std::string> file_keys = {"weights"}, synthetic_keys = {"window"},
+                                   computed_keys = {"d_model", "positional", "scale", "layer_norm"};
+    const std::string kind_name = model["weights"] ? "a model loaded from weights" : synthetic ? "a synthetic model"
+                                                                                             : "a computed model";
+    auto reject = [&](const std::vector<std::string>& keys) {
+        for (const auto& key : keys)
+            if (model[key]) in.fail(in.key_node(model, key), "'" + key + "' does not apply to " + kind_name);
+    };
     if (model["weights"]) {
+        reject(synthetic_keys);
+        reject(computed_keys);
+        for (const char* key : {"layers", "heads", "seed", "mask", "synthetic"})
+            if (model[key]) in.fail(in.key_node(model, key), std::string("'") + key + "' does not apply to " + kind_name +
+                                                               ": the file gives the weights");
         data.kind = DataSpec::ModelKind::File;
         std::filesystem::path file = in.string(model["weights"], "weights");
         if (file.is_relative()) file = std::filesystem::path(scene_dir) / file;
         data.weights_file = file.string();
         return data;
     }
-    const int layers = model["layers"] ? in.integer(model["layers"], "layers", 1, 48) : 1;
-    const int heads = model["heads"] ? in.integer(model["heads"], "heads", 1, 64) : 4;
-    const std::uint64_t seed = model["seed"] ? std::uint64_t(in.integer(model["seed"], "seed", 0, 1 << 30)) : 0;
-    attention::MaskSpec mask{attention::MaskKind::causal, 1, {}, {}};
-    if (model["mask"]) mask = load_mask(in, model["mask"]);
+    reject(synthetic ? computed_keys : synthetic_keys);
+    // Settings both generated kinds share.
+    auto common = [&](auto& spec) {
+        spec.tokens = data.tokens;
+        if (model["layers"]) spec.layers = in.integer(model["layers"], "layers", 1, 48);
+        if (model["heads"]) spec.heads = in.integer(model["heads"], "heads", 1, 64);
+        if (model["seed"]) spec.seed = std::uint64_t(in.integer(model["seed"], "seed", 0, 1 << 30));
+        spec.mask = model["mask"] ? load_mask(in, model["mask"])
+                                  : attention::MaskSpec{attention::MaskKind::causal, 1, {}, {}};
+    };
     if (synthetic) {
         data.kind = DataSpec::ModelKind::Synthetic;
         auto& s = data.synthetic;
-        s.tokens = data.tokens;
-        s.layers = layers;
-        s.heads = heads;
-        s.seed = seed;
-        s.mask = mask;
+        common(s);
         if (model["window"]) s.window = in.integer(model["window"], "window", 1, 512);
         return data;
     }
     data.kind = DataSpec::ModelKind::Computed;
     auto& c = data.computed;
-    c.tokens = data.tokens;
-    c.layers = layers;
-    c.heads = heads;
-    c.seed = seed;
-    c.mask = mask;
+    common(c);
     if (model["d_model"]) c.d_model = in.integer(model["d_model"], "d_model", 1, 1024);
     if (model["positional"]) c.positional = in.boolean(model["positional"], "positional");
     if (model["scale"]) c.scale = in.boolean(model["scale"], "scale");

@@ -166,3 +166,10 @@ TEST_CASE("deeply nested flow lists are refused instead of exhausting the stack"
     const std::string deep = "objects: " + std::string(100000, '[') + "\ntimeline: []\n";
     CHECK_THAT(error_of(deep).what(), Catch::Contains("nested more than"));
 }
+
+TEST_CASE("a model key meant for another kind of model is an error at the key", "[loader][errors]") {
+    check(error_of("data:\n  tokens: [a, b]\n  model: {synthetic: true, d_model: 8}\nobjects: []\ntimeline: []\n"), 3, 28,
+          "'d_model' does not apply to a synthetic model");
+    check(error_of("data:\n  tokens: [a, b]\n  model: {weights: w.npy, heads: 2}\nobjects: []\ntimeline: []\n"), 3, 27,
+          "'heads' does not apply to a model loaded from weights");
+}
