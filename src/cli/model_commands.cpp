@@ -19,6 +19,13 @@ bool is_weights_file(const std::string& path) {
     return ext == ".npy" || ext == ".json";
 }
 
+// A scene whose data block declares a model; InputError otherwise.
+Scene load_scene_with_model(const std::string& path, text::FontLibrary& fonts) {
+    Scene scene = load_scene(path, fonts);
+    if (scene.model->empty()) throw InputError({scene.file}, "the scene has no 'model' in its data block");
+    return scene;
+}
+
 }  // namespace
 
 int model_command(const std::vector<std::string>& words) {
@@ -32,8 +39,7 @@ int model_command(const std::vector<std::string>& words) {
     }
     if (args.positional.size() != 1) throw UsageError("model takes one scene file (see 'attnreel model --help')");
     text::FontLibrary fonts;
-    const Scene scene = load_scene(args.positional[0], fonts);
-    if (scene.model->empty()) throw InputError({scene.file}, "the scene has no 'model' in its data block");
+    const Scene scene = load_scene_with_model(args.positional[0], fonts);
     std::printf("%s\n", scene.model->json().c_str());
     return 0;
 }
@@ -60,8 +66,7 @@ int analyze_command(const std::vector<std::string>& words) {
     } else {
         if (args.has("--tokens")) throw UsageError("--tokens is for weight files; a scene has its own tokens");
         text::FontLibrary fonts;
-        const Scene scene = load_scene(path, fonts);
-        if (scene.model->empty()) throw InputError({scene.file}, "the scene has no 'model' in its data block");
+        const Scene scene = load_scene_with_model(path, fonts);
         analysis = scene.model->analysis();
         tokens = scene.model->tokens();
     }
