@@ -1,0 +1,100 @@
+#pragma once
+// A formula as the parser reads it: TeX's math lists. Every node is an atom with a class
+// (which decides the spacing around it), a nucleus, optional scripts, and the byte range
+// of the source it came from. Layout (math_layout) turns this into positioned glyphs.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace attnreel::math {
+
+// TeX's atom classes; Inner is what \left…\right makes.
+enum class AtomClass { Ord, Op, Bin, Rel, Open, Close, Punct, Inner };
+
+// Byte offsets [begin, end) into the formula string.
+struct SourceRange {
+    std::size_t begin = 0, end = 0;
+    bool operator==(const SourceRange&) const = default;
+};
+
+struct Node;
+using MathList = std::vector<Node>;
+
+// One character of the maths font, already mapped to the code point drawn: a letter of a
+// formula is U+1D44E… (mathematical italic), \mathbf{A} is U+1D400…, \alpha is U+1D6FC….
+struct Symbol {
+    char32_t code_point = 0;
+};
+
+// Upright words shaped as text with the maths font: \text{…}, \operatorname{…}, \mathrm
+// of several letters may also come here. Spaces are kept.
+struct TextRun {
+    std::string utf8;
+};
+
+// {…}: a sub-formula laid out as one Ord box (TeX's braces make an Ord atom).
+struct Group {
+    MathList body;
+};
+
+struct Fraction {
+    MathList numerator, denominator;
+};
+
+struct Radical {
+    MathList body;
+    std::optional<MathList> degree;  // \sqrt[n]{…}
+};
+
+// A delimiter of \left…\right or of a matrix; code point 0 is TeX's null delimiter '.'.
+struct Delimiter {
+    char32_t code_point = 0;
+    SourceRange source;
+    std::string key;  // matching key, e.g. "(" — the same for "\left(" and a plain "("
+};
+
+struct LeftRight {
+    Delimiter left, right;
+    MathList body;
+};
+
+// \begin{bmatrix}…\end{bmatrix}: rows of cells, fenced by [ ], ( ) or nothing (matrix).
+struct Matrix {
+    std::vector<std::vector<MathList>> rows;
+    Delimiter left, right;
+};
+
+// Explicit space in mu (1 mu = 1/18 em): \, = 3, \: = 4, \; = 5, \! = -3, \quad = 18,
+// \qquad = 36, "\ " = a text space (6 mu).
+struct Space {
+    double mu = 0;
+};
+
+// \displaystyle, \textstyle, \scriptstyle, \scriptscriptstyle: changes the style of what
+// follows in the same list.
+enum class MathStyle { Display, Text, Script, ScriptScript };
+struct StyleChange {
+    MathStyle style = MathStyle::Display;
+};
+
+using Nucleus = std::variant<Symbol, TextRun, Group, Fraction, Radical, LeftRight, Matrix, Space, StyleChange>;
+
+// Where an Op's scripts go: as limits above and below (\sum in display style) or beside it.
+enum class Limits { Default, Above, Beside };  // Default: above in display style, beside otherwise
+
+struct Node {
+    AtomClass cls = AtomClass::Ord;
+    Nucleus nucleus;
+    std::optional<MathList> sup, sub;
+    Limits limits = Limits::Default;
+    bool large_op = false;  // \sum, \prod…: drawn at display size in display style
+    SourceRange source;     // the whole atom, scripts included
+    SourceRange nucleus_source;  // the nucleus alone ("\frac{a}{b}", "\alpha", "Q")
+    // What morphs match on: the nucleus's own text for symbols and words ("Q", "\top",
+    // "softmax"), the command for constructions ("\frac" for the rule, "\sqrt" for the sign).
+    std::string key;
+};
+
+}  // namespace attnreel::math
