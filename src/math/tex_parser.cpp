@@ -459,8 +459,10 @@ private:
         if (!symbol) {
             std::vector<std::string> names;
             for (const auto& d : delimiter_symbols()) names.emplace_back(d.name);
-            throw TexError(at, "unknown delimiter '" + std::string(name) + "' after " + std::string(owner) +
-                                   did_you_mean(name, names));
+            // A brace is the likeliest slip, and one character is as near to any other.
+            const std::string suggestion = name == "{" || name == "}" ? "; did you mean '\\" + std::string(name) + "'?"
+                                                                      : did_you_mean(name, names);
+            throw TexError(at, "unknown delimiter '" + std::string(name) + "' after " + std::string(owner) + suggestion);
         }
         pos_ += name.size();
         return Delimiter{symbol->code_point, {at, pos_}, std::string(symbol->key)};
@@ -501,11 +503,14 @@ private:
             } else if (c == '\\') {
                 const std::string_view name = command_at(at);
                 const bool escape = name.size() == 2 && std::string_view("{}$%&#_").find(name[1]) != std::string::npos;
-                if (name.size() == 2 && is_space(name[1])) {
+                // Text has no thin spaces: \, \: \; and "\ " are a word space, \! nothing.
+                const bool space = (name.size() == 2 && is_space(name[1])) || name == "\\," || name == "\\:" ||
+                                   name == "\\;" || name == "\\>";
+                if (space) {
                     if (text.empty() || text.back() != ' ') text += ' ';
                 } else if (escape) {
                     text += name[1];
-                } else {
+                } else if (name != "\\!") {
                     throw TexError(at, "'" + std::string(name) + "' inside " + std::string(owner) + " is not supported");
                 }
                 pos_ += name.size();
