@@ -63,7 +63,9 @@ const OperatorName* find_operator_name(std::string_view name);
 struct DelimiterSymbol {
     std::string_view name;  // as written after \left
     char32_t code_point;    // 0 for "."
-    std::string_view key;   // the same key as the plain symbol: "(" for "(", "\langle" for "<"
+    // The key of the same glyph written as a plain symbol: the name itself ("(" for "\left(",
+    // "\lbrace" for "\left\lbrace"), except "<" and ">", which are \langle and \rangle here.
+    std::string_view key;
 };
 const std::vector<DelimiterSymbol>& delimiter_symbols();
 const DelimiterSymbol* find_delimiter_symbol(std::string_view name);

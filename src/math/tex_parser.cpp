@@ -120,6 +120,7 @@ private:
     std::string_view src_;
     std::size_t pos_ = 0;
     std::vector<OpenScope> scopes_;  // innermost last
+    std::size_t unbraced_levels_ = 0;  // commands being read as an unbraced argument
     Alphabet alphabet_ = Alphabet::Italic;
 
     bool at_end() const { return pos_ >= src_.size(); }
@@ -207,9 +208,14 @@ private:
         }
     }
 
-    MathList parse_scoped(Scope scope, std::size_t offset, std::string environment = "") {
-        if (scopes_.size() > max_nesting)
+    // Refuses one more level of nesting beyond the limit, blaming the token at `offset`.
+    void enter_level(std::size_t offset) const {
+        if (scopes_.size() - 1 + unbraced_levels_ >= max_nesting)
             throw TexError(offset, "formula nested deeper than " + std::to_string(max_nesting) + " levels");
+    }
+
+    MathList parse_scoped(Scope scope, std::size_t offset, std::string environment = "") {
+        enter_level(offset);
         scopes_.push_back({scope, offset, std::move(environment)});
         MathList list = parse_list();
         scopes_.pop_back();
@@ -292,12 +298,16 @@ private:
         }
         MathList single;
         if (parse_symbol(single)) return single;
-        const std::string_view token = src_[pos_] == '\\' ? command_at(pos_) : character_at(pos_);
-        if (token[0] == '\\') {
-            const auto& known = known_commands();
-            if (std::find(known.begin(), known.end(), token) == known.end()) command_error(token, pos_);
-        }
-        throw TexError(pos_, "'" + std::string(token) + "' after " + std::string(owner) + " must be in braces");
+        if (src_[pos_] != '\\')
+            throw TexError(pos_, "'" + std::string(character_at(pos_)) + "' after " + std::string(owner) +
+                                     " must be in braces");
+        // A command with arguments of its own, as in x_\text{max} or \frac1\sqrt2: nesting
+        // without braces, which counts towards the limit all the same.
+        enter_level(pos_);
+        ++unbraced_levels_;
+        parse_command(single);
+        --unbraced_levels_;
+        return single;
     }
 
     void parse_item(MathList& list) {
@@ -517,7 +527,9 @@ private:
             } else if (c == '$') {
                 throw TexError(at, "'$' inside " + std::string(owner) +
                                        ": text cannot hold maths; write \\$ for a dollar sign");
-            } else if (c == '%' || c == '&' || c == '#' || c == '_' || c == '^') {
+            } else if (c == '^') {
+                throw TexError(at, "'^' inside " + std::string(owner) + " is not supported");
+            } else if (c == '%' || c == '&' || c == '#' || c == '_') {
                 throw TexError(at, "'" + std::string(1, c) + "' inside " + std::string(owner) + " must be written '\\" +
                                        std::string(1, c) + "'");
             } else if (is_control(c)) {

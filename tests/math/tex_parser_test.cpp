@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -268,6 +269,14 @@ TEST_CASE("a script takes one token or a group; spaces around it do not matter",
     CHECK(list[2].source == SourceRange{5, 14});
     CHECK(code_point(only("x^\\alpha").sup->at(0)) == 0x1D6FC);
     CHECK(only("e^{}").sup->empty());
+    // A command with its own arguments is one argument, as in LaTeX.
+    const std::string source = "W_\\text{out}^\\frac12";
+    const Node w = only(source);
+    CHECK(text_of(w.sub->at(0)) == "out");
+    CHECK(covered(source, w.sup->at(0).source) == "\\frac12");
+    CHECK(w.source == SourceRange{0, source.size()});
+    const Node root = only("\\frac1\\sqrt2");
+    CHECK(as<Fraction>(root).denominator.at(0).key == "\\sqrt");
 }
 
 TEST_CASE("{}^2 puts a script on an empty group", "[math][tex]") {
@@ -421,6 +430,16 @@ TEST_CASE("\\left and \\right take every delimiter and share keys with the plain
     CHECK(open.cls == AtomClass::Open);
     CHECK(open.key == as<LeftRight>(only("\\left(x\\right)")).left.key);
     CHECK(only("\\langle").key == as<LeftRight>(only("\\left\\langle x\\right\\rangle")).left.key);
+    // Every delimiter after \left has the key of the same glyph written as a plain symbol.
+    for (const auto& delimiter : delimiter_symbols()) {
+        if (delimiter.code_point == 0) continue;
+        CAPTURE(delimiter.name);
+        const std::string plain = delimiter.name == "<" ? "\\langle" : delimiter.name == ">" ? "\\rangle"
+                                                                                            : std::string(delimiter.name);
+        const Node symbol = only(plain);
+        CHECK(delimiter.key == symbol.key);
+        CHECK(delimiter.code_point == code_point(symbol));
+    }
     // Scripts on the whole fence.
     const std::string source = "\\left( a \\right)^2";
     CHECK(covered(source, only(source).source) == source);
@@ -573,7 +592,7 @@ TEST_CASE("errors name the problem and point at it", "[math][tex]") {
         {"\\mathbf", 0, "\\mathbf needs an argument"},
         {"x^", 1, "^ needs an argument"},
         {"x_}", 1, "_ needs an argument"},
-        {"x^\\frac12", 2, "'\\frac' after ^ must be in braces"},
+        {"x^~", 2, "'~' after ^ must be in braces"},
         {"x^\\frcc", 2, "unknown command '\\frcc'; did you mean '\\frac'?"},
         {"^2", 0, "^ needs a base; write {}^… for an empty one"},
         {"a \\, _2", 5, "_ needs a base; write {}_… for an empty one"},
@@ -613,6 +632,7 @@ TEST_CASE("errors name the problem and point at it", "[math][tex]") {
         {"\\overline{x}", 0, "'\\overline' is not supported"},
         {"\\text{if $x$}", 9, "'$' inside \\text: text cannot hold maths; write \\$ for a dollar sign"},
         {"\\text{a_b}", 7, "'_' inside \\text must be written '\\_'"},
+        {"\\text{a^2}", 7, "'^' inside \\text is not supported"},
         {"\\text{\\alpha}", 6, "'\\alpha' inside \\text is not supported"},
         {"\\text{ab", 5, "missing '}' for the '{' here"},
         {"\\text x", 0, "\\text needs an argument in braces"},
@@ -643,6 +663,11 @@ TEST_CASE("nesting is bounded: 64 levels parse, deeper is an error, never a stac
     std::string fractions;
     for (int i = 0; i < 1500; ++i) fractions += "\\frac{";
     CHECK(failure(fractions).message == "formula nested deeper than 64 levels");
+    std::string roots;
+    for (int i = 0; i < 100; ++i) roots += "\\sqrt";
+    const Failure unbraced = failure(roots + "x");
+    CHECK(unbraced.offset == 65 * 5);  // the \sqrt that would open level 65
+    CHECK(unbraced.message == "formula nested deeper than 64 levels");
     std::string fences;
     for (int i = 0; i < 1000; ++i) fences += "\\left(";
     CHECK(failure(fences).message == "formula nested deeper than 64 levels");
@@ -689,6 +714,63 @@ TEST_CASE("random bytes and token soups parse or fail with a TexError, never cra
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(seconds < 2.0);
+}
+
+namespace {
+
+// A random formula of the supported syntax, nested up to `depth` levels.
+std::string random_formula(std::mt19937& random, int depth) {
+    static const std::vector<std::string> atoms = {"x", "Q", "7", "\\alpha", "\\Sigma", "+", "-", "=", "\\leq", ",",
+                                                   "(", ")", "\\infty", "\\cdot", "f'", "\\,", "\\lim", "\\top"};
+    std::string out;
+    const int count = 1 + static_cast<int>(random() % 4);
+    for (int i = 0; i < count; ++i) {
+        const int kind = depth > 0 ? static_cast<int>(random() % 12) : 0;
+        auto inner = [&] { return random_formula(random, depth - 1); };
+        // Braced lists are evaluated left to right, so the random draws keep their order.
+        auto add = [&](std::initializer_list<std::string> parts) {
+            for (const auto& part : parts) out += part;
+        };
+        switch (kind) {
+            case 1: add({"\\frac{", inner(), "}{", inner(), "}"}); break;
+            case 2: add({"\\sqrt{", inner(), "}"}); break;
+            case 3: add({"\\sqrt[", inner(), "]{", inner(), "}"}); break;
+            case 4: add({"{", inner(), "}^{", inner(), "}_i"}); break;
+            case 5: add({"\\left( ", inner(), " \\right]"}); break;
+            case 6: add({"\\begin{bmatrix}", inner(), " & ", inner(), " \\\\ ", inner(), "\\end{bmatrix}"}); break;
+            case 7: add({"\\text{ so {it} goes }"}); break;
+            case 8: add({"\\mathbf{", inner(), "}"}); break;
+            case 9: add({"\\sum_{", inner(), "}^{", inner(), "}"}); break;
+            case 10: add({"\\operatorname*{arg\\,max}\\limits_{", inner(), "}"}); break;
+            case 11: add({"\\dfrac ab"}); break;
+            default: out += atoms[random() % atoms.size()]; break;
+        }
+        // A command name ends at the first non-letter: a space keeps \alpha from running into x.
+        out += random() % 2 || std::isalpha(static_cast<unsigned char>(out.back())) ? " " : "";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("random formulas of the supported syntax all parse, with consistent source ranges", "[math][tex][fuzz]") {
+    std::mt19937 random(7);
+    for (int i = 0; i < 1000; ++i) {
+        const std::string source = random_formula(random, 1 + i % 4);
+        INFO(source);
+        MathList list;
+        REQUIRE_NOTHROW(list = parse_tex(source));
+        check_source_ranges(source, list);
+        // The top-level atoms cover the formula in order, with only spaces between them.
+        std::size_t previous_end = 0;
+        for (const Node& node : list) {
+            CHECK(node.source.begin >= previous_end);
+            CHECK(source.substr(previous_end, node.source.begin - previous_end).find_first_not_of(' ') ==
+                  std::string::npos);
+            previous_end = node.source.end;
+        }
+        CHECK(source.substr(previous_end).find_first_not_of(' ') == std::string::npos);
+    }
 }
 
 TEST_CASE("Latin Modern Math has a glyph for every code point the tables produce", "[math][tex][fonts]") {
