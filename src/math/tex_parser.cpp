@@ -472,7 +472,8 @@ private:
             // A brace is the likeliest slip, and one character is as near to any other.
             const std::string suggestion = name == "{" || name == "}" ? "; did you mean '\\" + std::string(name) + "'?"
                                                                       : did_you_mean(name, names);
-            throw TexError(at, "unknown delimiter '" + std::string(name) + "' after " + std::string(owner) + suggestion);
+            throw TexError(at,
+                           "unknown delimiter '" + std::string(name) + "' after " + std::string(owner) + suggestion);
         }
         pos_ += name.size();
         return Delimiter{symbol->code_point, {at, pos_}, std::string(symbol->key)};
@@ -494,7 +495,8 @@ private:
     // white space become one, as in TeX), inner braces only grouping, \{ \$ … escapes.
     std::string read_text_argument(std::string_view owner, std::size_t owner_at) {
         skip_space();
-        if (at_end() || src_[pos_] != '{') throw TexError(owner_at, std::string(owner) + " needs an argument in braces");
+        if (at_end() || src_[pos_] != '{')
+            throw TexError(owner_at, std::string(owner) + " needs an argument in braces");
         const std::size_t open = pos_++;
         std::string text;
         int depth = 1;
@@ -521,7 +523,8 @@ private:
                 } else if (escape) {
                     text += name[1];
                 } else if (name != "\\!") {
-                    throw TexError(at, "'" + std::string(name) + "' inside " + std::string(owner) + " is not supported");
+                    throw TexError(at,
+                                   "'" + std::string(name) + "' inside " + std::string(owner) + " is not supported");
                 }
                 pos_ += name.size();
             } else if (c == '$') {
@@ -612,7 +615,8 @@ private:
         auto fence = [](const DelimiterSymbol& d, SourceRange source) {
             return Delimiter{d.code_point, source, std::string(d.key)};
         };
-        Matrix matrix{std::move(rows), fence(environment->left, {at, begin_end}), fence(environment->right, {end_at, pos_})};
+        Matrix matrix{std::move(rows), fence(environment->left, {at, begin_end}),
+                      fence(environment->right, {end_at, pos_})};
         // A fenced matrix is \left[ … \right], an Inner atom; a bare one is a box, an Ord.
         const AtomClass cls = environment->left.code_point ? AtomClass::Inner : AtomClass::Ord;
         list.push_back(make_node(cls, std::move(matrix), at, pos_, ""));

@@ -1,6 +1,6 @@
 #pragma once
 // TeX-like formula source → math list (math_ast.hpp). No TeX installation: a fixed set of
-// commands (see docs/scene-format.md, "Formulas"); anything else is an error naming it.
+// commands (see docs/formulas.md); anything else is an error naming it.
 #include "math/math_ast.hpp"
 
 #include <stdexcept>

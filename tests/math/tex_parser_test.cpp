@@ -434,8 +434,9 @@ TEST_CASE("\\left and \\right take every delimiter and share keys with the plain
     for (const auto& delimiter : delimiter_symbols()) {
         if (delimiter.code_point == 0) continue;
         CAPTURE(delimiter.name);
-        const std::string plain = delimiter.name == "<" ? "\\langle" : delimiter.name == ">" ? "\\rangle"
-                                                                                            : std::string(delimiter.name);
+        std::string plain(delimiter.name);
+        if (plain == "<") plain = "\\langle";
+        if (plain == ">") plain = "\\rangle";
         const Node symbol = only(plain);
         CHECK(delimiter.key == symbol.key);
         CHECK(delimiter.code_point == code_point(symbol));
@@ -491,7 +492,8 @@ TEST_CASE("matrices: fences by environment, a trailing \\\\ ignored, ragged rows
     CHECK(ragged.rows[2][1].at(0).key == "f");
 
     // A matrix inside a matrix cell, and fences inside a cell.
-    const Node nested_node = only("\\begin{matrix} \\begin{pmatrix} 1 \\end{pmatrix} & \\left( x \\right) \\end{matrix}");
+    const Node nested_node =
+        only("\\begin{matrix} \\begin{pmatrix} 1 \\end{pmatrix} & \\left( x \\right) \\end{matrix}");
     const auto& nested = as<Matrix>(nested_node);
     REQUIRE(nested.rows.at(0).size() == 2);
     CHECK(std::holds_alternative<Matrix>(nested.rows[0][0].at(0).nucleus));
