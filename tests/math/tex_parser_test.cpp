@@ -208,7 +208,7 @@ TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
     }
 }
 
-TEST_CASE("large operators: limits by default or beside, changed by \\limits and \\nolimits", "[math][tex]") {
+TEST_CASE("large operators: limits by default or beside, changed by limits and nolimits", "[math][tex]") {
     const Node sum = only("\\sum_{i=1}^n");
     CHECK(code_point(sum) == U'∑');
     CHECK(sum.limits == Limits::Default);
@@ -227,7 +227,7 @@ TEST_CASE("large operators: limits by default or beside, changed by \\limits and
     CHECK(only("\\max\\limits").limits == Limits::Above);
 }
 
-TEST_CASE("\\operatorname makes an Op word; the starred form takes limits like \\max", "[math][tex]") {
+TEST_CASE("operatorname makes an Op word, and the starred form takes limits like max", "[math][tex]") {
     const Node softmax = only("\\operatorname{softmax}");
     CHECK(softmax.cls == AtomClass::Op);
     CHECK(text_of(softmax) == "softmax");
@@ -259,7 +259,7 @@ TEST_CASE("x_i^2 and x^2_i are the same atom", "[math][tex]") {
     CHECK(b.sup->at(0).source == SourceRange{2, 3});
 }
 
-TEST_CASE("a script takes one token or a group; spaces around it do not matter", "[math][tex]") {
+TEST_CASE("a script takes one token or a group, and spaces around it do not matter", "[math][tex]") {
     const MathList list = parse_tex("x^12 y ^ {a b}");
     REQUIRE(list.size() == 3);
     CHECK(list[0].sup->size() == 1);  // x^12 is x^{1}2, as in TeX
@@ -398,7 +398,7 @@ TEST_CASE("fractions, styled fractions and radicals", "[math][tex]") {
     CHECK(as<Radical>(only("\\sqrt[{]}]{x}")).degree->at(0).key.empty());
 }
 
-TEST_CASE("\\left and \\right take every delimiter and share keys with the plain symbols", "[math][tex]") {
+TEST_CASE("left and right take every delimiter and share keys with the plain symbols", "[math][tex]") {
     const struct {
         const char* source;
         char32_t left, right;
@@ -471,7 +471,7 @@ TEST_CASE("a 3x3 bmatrix has its rows, cells and bracket fences", "[math][tex]")
     check_source_ranges(source, {node});
 }
 
-TEST_CASE("matrices: fences by environment, a trailing \\\\ ignored, ragged rows padded", "[math][tex]") {
+TEST_CASE("matrices: fences by environment, a trailing row break ignored, ragged rows padded", "[math][tex]") {
     CHECK(as<Matrix>(only("\\begin{pmatrix}1\\end{pmatrix}")).left.key == "(");
     CHECK(as<Matrix>(only("\\begin{vmatrix}1\\end{vmatrix}")).right.code_point == U'|');
     CHECK(as<Matrix>(only("\\begin{Vmatrix}1\\end{Vmatrix}")).right.code_point == U'‖');
@@ -500,7 +500,7 @@ TEST_CASE("matrices: fences by environment, a trailing \\\\ ignored, ragged rows
     CHECK(std::holds_alternative<LeftRight>(nested.rows[0][1].at(0).nucleus));
 }
 
-TEST_CASE("\\text keeps spaces, nests braces and takes escapes", "[math][tex]") {
+TEST_CASE("text keeps spaces, nests braces and takes escapes", "[math][tex]") {
     const std::string source = "\\text{ for all {tokens}  \\$5 \\& 10\\% }";
     const Node node = only(source);
     CHECK(node.cls == AtomClass::Ord);
@@ -511,7 +511,7 @@ TEST_CASE("\\text keeps spaces, nests braces and takes escapes", "[math][tex]") 
     CHECK(text_of(only("\\text{}")).empty());
 }
 
-TEST_CASE("alphabets: \\mathrm, \\mathbf, \\mathit, \\mathbb, \\mathcal", "[math][tex]") {
+TEST_CASE("alphabets: mathrm, mathbf, mathit, mathbb, mathcal", "[math][tex]") {
     const std::string source = "\\mathrm{softmax}";
     const Node roman = only(source);
     CHECK(roman.cls == AtomClass::Ord);
@@ -564,7 +564,7 @@ TEST_CASE("spaces in mu and style changes", "[math][tex]") {
     CHECK(styled[0].source == SourceRange{0, 13});
 }
 
-TEST_CASE("white space is ignored outside \\text", "[math][tex]") {
+TEST_CASE("white space is ignored outside text", "[math][tex]") {
     const MathList spaced = parse_tex(" a  +\n\tb ");
     const MathList tight = parse_tex("a+b");
     REQUIRE(spaced.size() == 3);
