@@ -15,7 +15,7 @@ const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
                                               "to_corner", "arrange", "align_to", "scale"};
-const std::vector<std::string> kTextKeys = {"font_size", "font"};
+const std::vector<std::string> kTextKeys = {"font_size", "font", "width", "align", "line_spacing"};
 
 std::vector<std::string> entry_keys() {
     std::vector<std::string> keys = {"id"};
@@ -239,6 +239,37 @@ LayoutOp load_layout(const YamlReader& in, const std::string& key, const YAML::N
     return ScaleBy{in.number(v, "scale", 1e-3, 1000)};
 }
 
+text::Align load_text_align(const YamlReader& in, const YAML::Node& node) {
+    const std::string name = in.string(node, "align");
+    if (name == "left") return text::Align::Left;
+    if (name == "center") return text::Align::Center;
+    if (name == "right") return text::Align::Right;
+    // Words from other tools that mean one of ours, which edit distance would not find.
+    static const std::vector<std::pair<std::string, std::string>> synonyms = {
+        {"middle", "center"}, {"centre", "center"}, {"centered", "center"}, {"start", "left"}, {"end", "right"}};
+    std::string hint = did_you_mean(name, {"left", "center", "right"});
+    for (const auto& [word, meaning] : synonyms)
+        if (word == name) hint = "; did you mean '" + meaning + "'?";
+    in.fail(node, "unknown alignment '" + name + "' for text" + hint + " (expected left, center or right)");
+}
+
+// The text itself (markup, whose errors point into the scalar) and its entry-level keys.
+TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
+    TextSpec t;
+    const std::string source = in.string(v, "text");
+    try {
+        t.content = text::parse_markup(source);
+    } catch (const text::MarkupError& e) {
+        throw InputError(in.mark_at(v, e.offset()), e.what());
+    }
+    if (entry["font_size"]) t.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
+    if (entry["font"]) t.font = in.string(entry["font"], "font");
+    if (entry["width"]) t.width = length(in, entry["width"], "width", 1e-3);
+    if (entry["align"]) t.align = load_text_align(in, entry["align"]);
+    if (entry["line_spacing"]) t.line_spacing = in.number(entry["line_spacing"], "line_spacing", 0.5, 5);
+    return t;
+}
+
 ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YAML::Node& v, const YAML::Node& entry,
                          const DataSpec& data) {
     if (kind == "rectangle") return load_rectangle(in, v);
@@ -251,11 +282,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "group") return load_group(in, v);
     if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
-    TextSpec t;
-    t.content = in.string(v, "text");
-    if (entry["font_size"]) t.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
-    if (entry["font"]) t.font = in.string(entry["font"], "font");
-    return t;
+    return load_text(in, v, entry);
 }
 
 ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const DataSpec& data) {

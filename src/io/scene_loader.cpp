@@ -34,8 +34,9 @@ SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const 
     return s;
 }
 
-SceneSpec parse_root(const YAML::Node& root, const std::string& file) {
-    YamlReader in(file);
+SceneSpec parse_root(const std::string& text, const std::string& file) {
+    const YAML::Node root = parse_yaml_text(text, file);
+    YamlReader in(file, text);
     if (!root.IsMap()) in.fail(root, "a scene file is a map with 'scene', 'objects' and 'timeline'");
     in.only_keys(root, {"scene", "data", "objects", "timeline"}, "the scene file");
     SceneSpec spec;
@@ -51,10 +52,8 @@ SceneSpec parse_root(const YAML::Node& root, const std::string& file) {
 
 }  // namespace
 
-SceneSpec load_scene_file(const std::string& path) { return parse_root(load_yaml_file(path), path); }
+SceneSpec load_scene_file(const std::string& path) { return parse_root(read_yaml_file(path), path); }
 
-SceneSpec parse_scene(const std::string& yaml_text, const std::string& file) {
-    return parse_root(parse_yaml_text(yaml_text, file), file);
-}
+SceneSpec parse_scene(const std::string& yaml_text, const std::string& file) { return parse_root(yaml_text, file); }
 
 }  // namespace attnreel

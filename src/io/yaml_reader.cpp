@@ -1,5 +1,6 @@
 #include "io/yaml_reader.hpp"
 
+#include "io/scalar_position.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace attnreel {
 
@@ -56,6 +58,22 @@ SourceMark YamlReader::mark(const YAML::Node& node) const {
     const YAML::Mark m = node.Mark();
     if (m.is_null()) return {file_, 0, 0};
     return {file_, m.line + 1, m.column + 1};
+}
+
+SourceMark YamlReader::mark_at(const YAML::Node& scalar, std::size_t byte_offset) const {
+    const SourceMark own = mark(scalar);
+    const YAML::Mark m = scalar.Mark();
+    if (!scalar.IsScalar() || m.is_null() || m.pos < 0) return own;
+    const auto start = static_cast<std::size_t>(m.pos);
+    const auto at = scalar_byte_in_file(text_, start, scalar.Scalar(), byte_offset);
+    if (!at) return own;
+    // Count from the scalar's own mark, so lines and columns agree with yaml-cpp's.
+    const std::string_view between = std::string_view(text_).substr(start, *at - start);
+    const std::size_t last_break = between.rfind('\n');
+    const auto breaks = static_cast<int>(std::count(between.begin(), between.end(), '\n'));
+    const int column = last_break == std::string_view::npos ? m.column + static_cast<int>(between.size())
+                                                            : static_cast<int>(between.size() - last_break - 1);
+    return {file_, m.line + breaks + 1, column + 1};
 }
 
 void YamlReader::fail(const YAML::Node& node, const std::string& message) const {
@@ -215,7 +233,7 @@ YAML::Node YamlReader::key_node(const YAML::Node& map, const std::string& key) c
     return map;
 }
 
-YAML::Node load_yaml_file(const std::string& path) {
+std::string read_yaml_file(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -230,8 +248,10 @@ YAML::Node load_yaml_file(const std::string& path) {
     if (!in) throw InputError({path, 0, 0}, "cannot open the file for reading");
     std::stringstream buffer;
     buffer << in.rdbuf();
-    return parse_yaml_text(buffer.str(), path);
+    return buffer.str();
 }
+
+YAML::Node load_yaml_file(const std::string& path) { return parse_yaml_text(read_yaml_file(path), path); }
 
 YAML::Node parse_yaml_text(const std::string& text, const std::string& file) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)

@@ -16,10 +16,18 @@ namespace attnreel {
 
 class YamlReader {
 public:
-    explicit YamlReader(std::string file) : file_(std::move(file)) {}
+    // `text` is the file's own text, which mark_at needs; without it mark_at gives the
+    // scalar's own mark.
+    explicit YamlReader(std::string file, std::string text = {}) : file_(std::move(file)), text_(std::move(text)) {}
 
     const std::string& file() const { return file_; }
     SourceMark mark(const YAML::Node& node) const;  // yaml-cpp marks are 0-based; ours are 1-based
+    // The place in the file of byte `byte_offset` of a scalar's value, for errors found
+    // inside a value (markup in a text, a formula). Exact for plain and single-quoted
+    // scalars on one line and for literal `|` block scalars; for other styles (double
+    // quotes, folded `>`, multi-line flow scalars) it is the scalar's own mark. Columns
+    // count bytes, as yaml-cpp's marks do.
+    SourceMark mark_at(const YAML::Node& scalar, std::size_t byte_offset) const;
     [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;
 
     // `what` names the value in messages: "expected a number for 'fps'".
@@ -48,12 +56,15 @@ public:
 
 private:
     std::string file_;
+    std::string text_;
 };
 
-// Loads the file's text as YAML; missing, unreadable, empty, oversized or malformed files
-// fail with an InputError naming the file (and line:col for syntax errors).
-YAML::Node load_yaml_file(const std::string& path);
-// The same checks for text already in memory; `file` names it in messages.
+// The file's text; missing, unreadable, oversized files fail with an InputError naming it.
+std::string read_yaml_file(const std::string& path);
+// Parses text as YAML; empty, too deeply nested or malformed text fails with an InputError
+// naming `file` (and line:col for syntax errors).
 YAML::Node parse_yaml_text(const std::string& text, const std::string& file);
+// read_yaml_file, then parse_yaml_text.
+YAML::Node load_yaml_file(const std::string& path);
 
 }  // namespace attnreel

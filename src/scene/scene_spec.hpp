@@ -8,6 +8,8 @@
 #include "core/rate_functions.hpp"
 #include "attention/model_spec.hpp"
 #include "attention/synthetic.hpp"
+#include "text/markup.hpp"
+#include "text/paragraph.hpp"
 
 #include <optional>
 #include <string>
@@ -51,9 +53,12 @@ struct PathSpec {
 };
 struct BezierSpec { std::vector<Vec2> points; bool closed = false; };  // p0 c1 c2 p1 c1 c2 p2 ...
 struct TextSpec {
-    std::string content;
+    text::StyledText content;  // the markup parsed: plain text and its styled runs
     double font_size = 48;     // em size in pixels at 1080p
     std::string font = "sans";
+    std::optional<double> width;  // wrap width in scene units; none: one line per line of the content
+    text::Align align = text::Align::Center;
+    double line_spacing = 1.15;   // baseline distance, in natural line heights of `font`
 };
 struct GroupSpec { std::vector<Ref> children; };
 struct TokenRowSpec {

@@ -1,17 +1,59 @@
 #include "scene/text_object.hpp"
 
+#include "text/paragraph.hpp"
 #include "text/shape.hpp"
+#include "text/style_faces.hpp"
+
+#include <algorithm>
+#include <optional>
 
 namespace attnreel {
 
-Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
-                        const std::string& font, const SourceMark& mark) {
+namespace {
+
+Object text_leaf(const std::string& id, const SourceMark& mark) {
     Object o;
     o.id = id;
     o.mark = mark;
     o.shape = ObjectShape::Text;
     o.style.fill_opacity = 1;
     o.style.stroke_width = 0;
+    return o;
+}
+
+// The face chain of each styled run: its own face, then the text's font, then the scene's.
+std::vector<text::FaceRange> face_ranges(SceneFonts& fonts, const TextSpec& spec) {
+    const text::FaceId base = fonts.library->face(spec.font);
+    std::vector<text::FaceRange> ranges;
+    for (const text::StyledRun& run : spec.content.runs) {
+        std::vector<text::FaceId> chain{fonts.library->face(text::face_for_style(spec.font, run.style))};
+        if (chain.front() != base) chain.push_back(base);
+        chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
+        // Runs that differ only in colour shape as one, so kerning carries across them.
+        if (!ranges.empty() && ranges.back().chain == chain && ranges.back().end == run.begin) ranges.back().end = run.end;
+        else ranges.push_back({run.begin, run.end, std::move(chain)});
+    }
+    if (ranges.empty()) {  // no text: the font still sets the (empty) line's box
+        std::vector<text::FaceId> chain{base};
+        chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
+        ranges.push_back({0, 0, std::move(chain)});
+    }
+    return ranges;
+}
+
+// The span colour of the character at `byte`, if its span set one.
+std::optional<Color> color_at(const text::StyledText& content, std::size_t byte) {
+    const auto run = std::upper_bound(content.runs.begin(), content.runs.end(), byte,
+                                      [](std::size_t b, const text::StyledRun& r) { return b < r.begin; });
+    if (run == content.runs.begin()) return std::nullopt;
+    return std::prev(run)->style.color;
+}
+
+}  // namespace
+
+Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
+                        const std::string& font, const SourceMark& mark) {
+    Object o = text_leaf(id, mark);
     try {
         std::vector<text::FaceId> chain{fonts.library->face(font)};
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
@@ -26,6 +68,58 @@ Object make_text_object(SceneFonts& fonts, const std::string& id, const std::str
         throw InputError(mark, e.message());
     }
     return o;
+}
+
+BuiltText add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
+                          const SourceMark& mark) {
+    // Glyphs grouped into stretches of one colour, in the order they are laid out.
+    struct Stretch {
+        std::optional<Color> color;
+        std::vector<Path> parts;
+    };
+    std::vector<Stretch> stretches;
+    try {
+        text::ParagraphStyle style;
+        style.em_size = text::font_size_to_em(spec.font_size);
+        style.width = spec.width;
+        style.align = spec.align;
+        style.line_spacing = spec.line_spacing;
+        const text::Paragraph paragraph = text::lay_out_paragraph(
+            *fonts.library, spec.content.text, face_ranges(fonts, spec), fonts.library->face(spec.font), style);
+        for (const text::PlacedGlyph& g : paragraph.glyphs) {
+            if (g.outline.empty()) continue;  // spaces: nothing to draw, and no reason to split a stretch
+            const std::optional<Color> color = color_at(spec.content, g.byte);
+            if (stretches.empty() || stretches.back().color != color) stretches.push_back({color, {}});
+            stretches.back().parts.push_back(g.outline);
+        }
+    } catch (const InputError& e) {
+        throw InputError(mark, e.message());
+    }
+
+    BuiltText built;
+    if (stretches.size() <= 1) {
+        Object o = text_leaf(id, mark);
+        const std::optional<Color> color = stretches.empty() ? std::nullopt : stretches.front().color;
+        if (!stretches.empty()) o.parts = std::move(stretches.front().parts);
+        if (color) o.style.fill = *color;
+        built.index = table.add(std::move(o));
+        if (color) built.span_colors.emplace_back(built.index, *color);
+        return built;
+    }
+    Object group;
+    group.id = id;
+    group.mark = mark;
+    group.shape = ObjectShape::Group;
+    for (std::size_t k = 0; k < stretches.size(); ++k) {
+        Object leaf = text_leaf(id + ".span[" + std::to_string(k) + "]", mark);
+        leaf.parts = std::move(stretches[k].parts);
+        if (stretches[k].color) leaf.style.fill = *stretches[k].color;
+        const std::size_t index = table.add(std::move(leaf));
+        group.children.push_back(index);
+        if (stretches[k].color) built.span_colors.emplace_back(index, *stretches[k].color);
+    }
+    built.index = table.add(std::move(group));
+    return built;
 }
 
 }  // namespace attnreel

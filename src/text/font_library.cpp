@@ -26,6 +26,8 @@ const std::vector<NamedFace>& named_faces() {
         {"sans-semibold", "inter/Inter-SemiBold.otf"},
         {"mono", "jetbrains-mono/JetBrainsMono-Regular.ttf"},
         {"mono-bold", "jetbrains-mono/JetBrainsMono-Bold.ttf"},
+        {"mono-italic", "jetbrains-mono/JetBrainsMono-Italic.ttf"},
+        {"mono-bold-italic", "jetbrains-mono/JetBrainsMono-BoldItalic.ttf"},
         {"math", "latin-modern-math/latinmodern-math.otf"},
         {"dejavu", "dejavu/DejaVuSans.ttf"},
         {"dejavu-bold", "dejavu/DejaVuSans-Bold.ttf"},

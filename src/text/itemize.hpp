@@ -18,6 +18,7 @@ struct Run {
     FaceId face;
     hb_script_t script;  // HB_SCRIPT_COMMON when the run has no letters (digits, spaces…)
     bool right_to_left;
+    std::size_t chain = 0;  // which chain its characters used (see the styled overload)
 };
 
 // Each character takes the first face of `chain` that has it; spaces, digits, punctuation
@@ -26,5 +27,10 @@ struct Run {
 // with their neighbours. The runs come left to right as they will be drawn.
 std::vector<Run> itemize(const FontLibrary& fonts, const std::vector<CodePoint>& text,
                          const std::vector<FaceId>& chain);
+// The same with a chain per code point (`chains[chain_of[i]]`, for styled stretches such as
+// bold or mono): fallback happens within each character's own chain, a space keeps the
+// face before it only within one chain, and runs also break where the chain changes.
+std::vector<Run> itemize(const FontLibrary& fonts, const std::vector<CodePoint>& text,
+                         const std::vector<std::vector<FaceId>>& chains, const std::vector<std::size_t>& chain_of);
 
 }  // namespace attnreel::text

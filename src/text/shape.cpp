@@ -30,24 +30,43 @@ struct BufferDeleter {
 
 }  // namespace
 
-ShapedText shape(FontLibrary& fonts, std::string_view utf8_in, const std::vector<FaceId>& chain_in,
-                 double em_size) {
+ShapedText shape(FontLibrary& fonts, std::string_view utf8, const std::vector<FaceId>& chain, double em_size) {
+    return shape_styled(fonts, utf8, {{0, utf8.size(), chain}}, em_size);
+}
+
+ShapedText shape_styled(FontLibrary& fonts, std::string_view utf8_in, const std::vector<FaceRange>& ranges_in,
+                        double em_size) {
     if (!(em_size > 0) || !std::isfinite(em_size))
         throw InputError("font size must be a positive number, got " + std::to_string(em_size));
     const std::string utf8 = with_controls_as_spaces(utf8_in);
     const std::vector<CodePoint> text = decode_utf8(utf8);
 
-    std::vector<FaceId> chain = chain_in.empty() ? std::vector<FaceId>{fonts.face("sans")} : chain_in;
-    if (const FaceId last = fonts.last_resort(); std::find(chain.begin(), chain.end(), last) == chain.end())
-        chain.push_back(last);
+    std::vector<FaceRange> ranges = ranges_in.empty() ? std::vector<FaceRange>{{0, utf8.size(), {}}} : ranges_in;
+    std::vector<std::vector<FaceId>> chains;
+    for (FaceRange& range : ranges) {
+        std::vector<FaceId> chain = range.chain.empty() ? std::vector<FaceId>{fonts.face("sans")} : range.chain;
+        if (const FaceId last = fonts.last_resort(); std::find(chain.begin(), chain.end(), last) == chain.end())
+            chain.push_back(last);
+        chains.push_back(std::move(chain));
+    }
 
     ShapedText shaped;
-    const FaceMetrics primary = fonts.metrics(chain.front());
+    const FaceMetrics primary = fonts.metrics(chains.front().front());
     shaped.ascent = primary.ascent * em_size;
     shaped.descent = primary.descent * em_size;
     if (text.empty()) return shaped;
 
-    const std::vector<Run> runs = itemize(fonts, text, chain);
+    // Each code point's range; the ranges must tile the text.
+    std::vector<std::size_t> chain_of(text.size());
+    std::size_t range = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        while (range < ranges.size() && ranges[range].end <= text[i].byte) ++range;
+        if (range == ranges.size() || ranges[range].begin > text[i].byte)
+            throw InputError("styled ranges do not cover byte " + std::to_string(text[i].byte) + " of the text");
+        chain_of[i] = range;
+    }
+
+    const std::vector<Run> runs = itemize(fonts, text, chains, chain_of);
 
     std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
     double pen = 0;

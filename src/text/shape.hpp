@@ -39,4 +39,20 @@ struct ShapedText {
 // ("invalid UTF-8 at byte N") or an em size that is not positive.
 ShapedText shape(FontLibrary& fonts, std::string_view utf8, const std::vector<FaceId>& chain, double em_size);
 
+// Bytes [begin, end) of a text whose characters take their faces from `chain` (a bold or
+// mono stretch of styled text).
+struct FaceRange {
+    std::size_t begin = 0, end = 0;
+    std::vector<FaceId> chain;
+};
+
+// shape() for a line whose stretches have chains of their own, shaped as one line so
+// bidi reordering and joining work across them; HarfBuzz runs also break where the range
+// changes, so no ligature spans two styles. The ranges cover the text in order, without
+// gaps (an empty list means one range with {"sans"}). Ascent and descent are those of the
+// first range's primary face. Throws as above, and InputError for ranges that do not
+// cover the text.
+ShapedText shape_styled(FontLibrary& fonts, std::string_view utf8, const std::vector<FaceRange>& ranges,
+                        double em_size);
+
 }  // namespace attnreel::text

@@ -97,7 +97,14 @@ private:
                 if (l.shape == ObjectShape::Arrow && o.style.stroke_width && !(arrow_spec && arrow_spec->tip_length))
                     l.tip_length = tip_length_for_width(l.style.stroke_width);
             }
+            // A colour written in a text's markup is more specific than the entry's own:
+            // the entry's colour is for the rest of the text; its opacities still apply.
+            for (const auto& [leaf, color] : span_colors_) {
+                table_[leaf].style.fill = color;
+                table_[leaf].style.stroke = color;
+            }
         }
+        span_colors_.clear();
         for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
         path_.pop_back();
         state_[entry] = State::Done;
@@ -164,8 +171,11 @@ private:
         if (const auto* p = std::get_if<PathSpec>(&o.kind))
             return leaf(o, {p->smooth ? smooth_through(p->points, p->closed) : polyline_path(p->points, p->closed)});
         if (const auto* b = std::get_if<BezierSpec>(&o.kind)) return leaf(o, {bezier_chain(b->points, b->closed)});
-        if (const auto* t = std::get_if<TextSpec>(&o.kind))
-            return table_.add(make_text_object(fonts_, o.id, t->content, t->font_size, t->font, o.mark));
+        if (const auto* t = std::get_if<TextSpec>(&o.kind)) {
+            BuiltText text = add_text_object(table_, fonts_, o.id, *t, o.mark);
+            span_colors_ = std::move(text.span_colors);
+            return text.index;
+        }
         if (const auto* g = std::get_if<GroupSpec>(&o.kind)) {
             Object group;
             group.id = o.id;
@@ -221,6 +231,7 @@ private:
     std::unordered_map<std::string, std::size_t> entry_of_;
     std::vector<State> state_;
     std::vector<std::string> path_;  // entries being built, for cycle messages
+    std::vector<std::pair<std::size_t, Color>> span_colors_;  // of the text entry just made
 };
 
 }  // namespace

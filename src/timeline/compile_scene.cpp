@@ -133,7 +133,40 @@ private:
         return units;
     }
 
+    // Write (or create) of one text whose leaves are spans of colour, or of a group of
+    // texts, with no lag asked for: one glyph sequence across the leaves, as if they were
+    // one leaf (Manim writes a group's glyphs in order too). Empty when that does not apply.
+    std::vector<std::size_t> text_sequence(const AnimationSpec& a, double lag) const {
+        if ((a.kind != AnimationKind::Write && a.kind != AnimationKind::Create) || lag != 0 || a.targets.size() != 1)
+            return {};
+        const std::vector<std::size_t> leaves = leaves_of(a.targets[0]);
+        const bool all_text = std::all_of(leaves.begin(), leaves.end(), [&](std::size_t i) {
+            return scene_.objects[i].shape == ObjectShape::Text;
+        });
+        return leaves.size() > 1 && all_text ? leaves : std::vector<std::size_t>{};
+    }
+
     void animate(const AnimationSpec& a, RateFunction rate, double step_start, double run_time, double lag) {
+        if (const auto sequence = text_sequence(a, lag); !sequence.empty()) {
+            std::size_t total = 0;
+            for (std::size_t leaf : sequence) total += scene_.objects[leaf].parts.size();
+            std::size_t before = 0;
+            for (std::size_t leaf : sequence) {
+                Segment s;
+                s.start = step_start;
+                s.end = step_start + run_time;
+                s.kind = segment_kind(a.kind);
+                s.rate = rate;
+                s.from = current_[leaf];
+                s.to = current_[leaf];
+                s.to.visible = true;
+                s.glyphs_before = before;
+                s.glyphs_total = total;
+                before += scene_.objects[leaf].parts.size();
+                push(leaf, std::move(s), a.mark);
+            }
+            return;
+        }
         const auto units = units_of(a.targets);
         const double n = static_cast<double>(units.size());
         const double each = run_time / (1 + (n - 1) * lag);

@@ -100,13 +100,15 @@ void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList
     for (const auto& part : o.parts) emit_path(part.transformed(st.transform), st.style, st.opacity, scale, r, out);
 }
 
-// Write: glyphs one after another, each drawn outline-first (Manim's lag rule).
-void emit_write(const Object& o, const ObjectState& st, double a, DrawList& out) {
-    const std::size_t n = std::max<std::size_t>(1, o.parts.size());
+// Write: glyphs one after another, each drawn outline-first (Manim's lag rule). A leaf
+// that is part of a longer text takes its turn in that text's sequence.
+void emit_write(const Object& o, const Segment& seg, double a, DrawList& out) {
+    const ObjectState& st = seg.to;
+    const std::size_t n = std::max<std::size_t>(1, seg.glyphs_total ? seg.glyphs_total : o.parts.size());
     const double lag = std::min(4.0 / (n + 1.0), 0.2);
     const double each = 1.0 / (1.0 + (n - 1) * lag);
     for (std::size_t i = 0; i < o.parts.size(); ++i) {
-        const double local = std::clamp((a - i * lag * each) / each, 0.0, 1.0);
+        const double local = std::clamp((a - (seg.glyphs_before + i) * lag * each) / each, 0.0, 1.0);
         if (local <= 0) break;
         const Reveal r = border_then_fill(local, st.style.has_stroke() && o.shape != ObjectShape::Text);
         emit_path(o.parts[i].transformed(st.transform), st.style, st.opacity, st.transform.scale, r, out);
@@ -123,7 +125,7 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
     switch (seg.kind) {
     case SegmentKind::Instant: emit_leaf(o, seg.to, {}, out); return;
     case SegmentKind::Create:
-        if (o.shape == ObjectShape::Text) return emit_write(o, seg.to, a, out);
+        if (o.shape == ObjectShape::Text) return emit_write(o, seg, a, out);
         if (o.shape == ObjectShape::Arrow) {
             Reveal r;
             r.arrow_growth = a;
@@ -135,7 +137,7 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
             r.stroke = a;
             return emit_leaf(o, seg.to, r, out);
         }
-    case SegmentKind::Write: return emit_write(o, seg.to, a, out);
+    case SegmentKind::Write: return emit_write(o, seg, a, out);
     case SegmentKind::FadeIn: {
         ObjectState st = seg.to;
         st.opacity *= a;

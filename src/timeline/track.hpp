@@ -36,6 +36,9 @@ struct Segment {
     Color indicate_color;                  // indicate
     double indicate_scale = 1.2;
     std::shared_ptr<const Morph> morph;    // transform
+    // write / create of a text in several leaves (spans of colour): this leaf's glyphs are
+    // numbers glyphs_before… of glyphs_total in one sequence; 0 total: the leaf alone.
+    std::size_t glyphs_before = 0, glyphs_total = 0;
 };
 
 struct Track {

@@ -332,3 +332,61 @@ TEST_CASE("one library can shape from several threads at once", "[text][shape]")
             CHECK(result.glyphs[i].outline == reference.glyphs[i].outline);
     }
 }
+
+TEST_CASE("styled ranges shape each stretch in its own face, on one line", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const FaceId sans = fonts.face("sans"), bold = fonts.face("sans-bold"), mono = fonts.face("mono");
+    // "ab cd ef": "cd" bold, "ef" mono; the pen runs on across the ranges.
+    const ShapedText shaped =
+        shape_styled(fonts, "ab cd ef", std::vector<FaceRange>{{0, 3, {sans}}, {3, 5, {bold}}, {5, 8, {mono}}}, 1.0);
+    REQUIRE(shaped.glyphs.size() == 8);
+    CHECK(glyph_at_cluster(shaped, 1).face == sans);
+    CHECK(glyph_at_cluster(shaped, 3).face == bold);
+    CHECK(glyph_at_cluster(shaped, 4).face == bold);
+    CHECK(glyph_at_cluster(shaped, 5).face == mono);  // the space before "ef" is in the mono range
+    CHECK(glyph_at_cluster(shaped, 7).face == mono);
+    const ShapedText bold_alone = shape(fonts, "cd", {bold}, 1.0);
+    CHECK(glyph_at_cluster(shaped, 4).origin.x() - glyph_at_cluster(shaped, 3).origin.x() ==
+          Approx(bold_alone.glyphs[1].origin.x()));
+    // Ascent and descent are the first range's face's.
+    CHECK(shaped.ascent == Approx(fonts.metrics(sans).ascent));
+}
+
+TEST_CASE("one range covering the text shapes exactly as the chain alone", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const std::string text = "Attention \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D, \xCE\xB1\xCE\xB2";
+    const ShapedText plain = shape(fonts, text, {fonts.face("sans")}, 0.4);
+    const ShapedText ranged = shape_styled(fonts, text, std::vector<FaceRange>{{0, text.size(), {fonts.face("sans")}}}, 0.4);
+    REQUIRE(plain.glyphs.size() == ranged.glyphs.size());
+    for (std::size_t i = 0; i < plain.glyphs.size(); ++i) {
+        CHECK(plain.glyphs[i].outline == ranged.glyphs[i].outline);
+        CHECK(plain.glyphs[i].cluster == ranged.glyphs[i].cluster);
+    }
+    CHECK(plain.width == ranged.width);
+}
+
+TEST_CASE("bidi reorders across styled ranges: a Hebrew word split over two styles stays one word", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    // "abc שלום" with "של" bold and "ום" regular: still read right to left as one word.
+    const std::string text = "abc \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";
+    const FaceId sans = fonts.face("sans"), bold = fonts.face("sans-bold");
+    const ShapedText shaped =
+        shape_styled(fonts, text, std::vector<FaceRange>{{0, 4, {sans}}, {4, 8, {bold}}, {8, 12, {sans}}}, 1.0);
+    std::vector<std::size_t> clusters;
+    for (const auto& g : shaped.glyphs) clusters.push_back(g.cluster);
+    CHECK(clusters == std::vector<std::size_t>{0, 1, 2, 3, 10, 8, 6, 4});
+}
+
+TEST_CASE("a space between styles takes a face of its own range, not the one before", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const FaceId sans = fonts.face("sans"), mono = fonts.face("mono");
+    const ShapedText shaped = shape_styled(fonts, "ab c", std::vector<FaceRange>{{0, 2, {mono}}, {2, 4, {sans}}}, 1.0);
+    CHECK(glyph_at_cluster(shaped, 2).face == sans);
+}
+
+TEST_CASE("styled ranges must cover the text", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const FaceId sans = fonts.face("sans");
+    CHECK_THROWS_AS(shape_styled(fonts, "abcd", std::vector<FaceRange>{{0, 2, {sans}}}, 1.0), InputError);
+    CHECK_THROWS_AS(shape_styled(fonts, "abcd", std::vector<FaceRange>{{1, 4, {sans}}}, 1.0), InputError);
+}

@@ -239,3 +239,31 @@ TEST_CASE("indicate goes out and back even when its step sets another rate funct
     CHECK(width_at(1.5) == Approx(1.2).margin(0.01));   // the peak, halfway
     CHECK(width_at(1.99) == Approx(1.0).margin(0.01));  // back before the step ends
 }
+
+TEST_CASE("writing a text with coloured spans draws the glyphs in the same order and at the same moments as one leaf",
+          "[frame]") {
+    const auto scene_of = [](const std::string& markup) {
+        ObjectSpec o;
+        o.id = "t";
+        TextSpec t;
+        t.content = text::parse_markup(markup);
+        o.kind = t;
+        SceneSpec spec;
+        spec.objects = {o};
+        spec.timeline = {play({linear(animation(AnimationKind::Write, {"t"}))}, 2.0)};
+        return compile(spec);
+    };
+    const Scene plain = scene_of("Attention is all");
+    const Scene spans = scene_of("<span color='red'>Atten</span>tion <span color='blue'>is</span> all");
+    REQUIRE(spans.objects[*spans.objects.find("t")].is_group());
+    for (double t : {0.2, 0.5, 0.9, 1.3, 1.7, 2.0}) {
+        INFO("t = " << t);
+        const DrawList a = frame_at(plain, t), b = frame_at(spans, t);
+        REQUIRE(a.items.size() == b.items.size());
+        for (std::size_t i = 0; i < a.items.size(); ++i) {
+            CHECK(a.items[i].path == b.items[i].path);
+            CHECK(a.items[i].stroke_width == b.items[i].stroke_width);
+            CHECK(a.items[i].fill.has_value() == b.items[i].fill.has_value());
+        }
+    }
+}
