@@ -1,6 +1,7 @@
 #include "timeline/compile_objects.hpp"
 
 #include "scene/layout.hpp"
+#include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
 #include "widgets/attention_arrows.hpp"
 #include "widgets/token_row.hpp"
@@ -98,6 +99,7 @@ private:
                     l.tip_length = tip_length_for_width(l.style.stroke_width);
             }
         }
+        if (const auto* formula = std::get_if<MathSpec>(&o.kind)) color_math_parts(table_, o.id, *formula);
         for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
         path_.pop_back();
         state_[entry] = State::Done;
@@ -166,6 +168,7 @@ private:
         if (const auto* b = std::get_if<BezierSpec>(&o.kind)) return leaf(o, {bezier_chain(b->points, b->closed)});
         if (const auto* t = std::get_if<TextSpec>(&o.kind))
             return table_.add(make_text_object(fonts_, o.id, t->content, t->font_size, t->font, o.mark));
+        if (const auto* m = std::get_if<MathSpec>(&o.kind)) return build_math_object(table_, fonts_, o.id, *m, o.mark);
         if (const auto* g = std::get_if<GroupSpec>(&o.kind)) {
             Object group;
             group.id = o.id;
