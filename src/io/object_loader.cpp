@@ -1,5 +1,7 @@
 #include "io/object_loader.hpp"
 
+#include "math/tex_parser.hpp"
+
 #include <regex>
 
 namespace attnreel {
@@ -10,16 +12,19 @@ constexpr double kMaxLength = 1000;  // scene units; the frame is 8 high
 constexpr std::size_t kMaxTokens = 512;
 
 const std::vector<std::string> kKinds = {"rectangle", "circle", "dot",  "line",      "arrow",           "path",
-                                         "bezier",    "text",   "group", "token_row", "attention_arrows"};
+                                         "bezier",    "text",   "math", "group", "token_row", "attention_arrows"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
                                               "to_corner", "arrange", "align_to", "scale"};
-const std::vector<std::string> kTextKeys = {"font_size", "font", "width", "align", "line_spacing"};
+const std::vector<std::string> kFontKeys = {"font_size", "font"};  // text and math
+const std::vector<std::string> kTextKeys = {"width", "align", "line_spacing"};
+const std::vector<std::string> kMathKeys = {"display", "colors", "parts"};
 
 std::vector<std::string> entry_keys() {
     std::vector<std::string> keys = {"id"};
-    for (const auto* list : {&kKinds, &kStyleKeys, &kLayoutKeys, &kTextKeys}) keys.insert(keys.end(), list->begin(), list->end());
+    for (const auto* list : {&kKinds, &kStyleKeys, &kLayoutKeys, &kFontKeys, &kTextKeys, &kMathKeys})
+        keys.insert(keys.end(), list->begin(), list->end());
     return keys;
 }
 
@@ -270,6 +275,32 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
     return t;
 }
 
+// A formula, parsed now so that `check` finds its syntax errors.
+MathSpec load_math(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
+    MathSpec m;
+    m.tex = in.string(v, "math");
+    try {
+        m.formula = math::parse_tex(m.tex);
+    } catch (const math::TexError& e) {
+        throw InputError(in.mark_at(v, e.offset()), e.what());
+    }
+    if (entry["font_size"]) m.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
+    if (entry["font"]) m.font = in.string(entry["font"], "font");
+    if (entry["display"]) m.display = in.boolean(entry["display"], "display");
+    if (const YAML::Node parts = entry["parts"]) {
+        for (const auto& kv : in.map(parts, "parts")) {
+            const std::string name = in.string(kv.first, "a part name");
+            m.parts.push_back({name, in.string(kv.second, "part '" + name + "'"), in.mark(kv.first)});
+        }
+    }
+    if (const YAML::Node colors = entry["colors"]) {
+        for (const auto& kv : in.map(colors, "colors"))
+            m.colors.push_back(
+                {in.string(kv.first, "a part or TeX text"), in.color(kv.second, "colour"), in.mark(kv.first)});
+    }
+    return m;
+}
+
 ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YAML::Node& v, const YAML::Node& entry,
                          const DataSpec& data) {
     if (kind == "rectangle") return load_rectangle(in, v);
@@ -282,6 +313,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "group") return load_group(in, v);
     if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
+    if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }
 
@@ -306,10 +338,16 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
         o.kind = load_kind(in, key, kv.second, entry, data);
     }
     if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
-                                     "path, bezier, text, group, token_row, attention_arrows");
+                                     "path, bezier, text, math, group, token_row, attention_arrows");
+    for (const auto& key : kFontKeys)
+        if (entry[key] && kind != "text" && kind != "math")
+            in.fail(in.key_node(entry, key), "'" + key + "' applies to text and math, and '" + o.id + "' is a " + kind);
     for (const auto& key : kTextKeys)
         if (entry[key] && kind != "text")
             in.fail(in.key_node(entry, key), "'" + key + "' applies to text, and '" + o.id + "' is a " + kind);
+    for (const auto& key : kMathKeys)
+        if (entry[key] && kind != "math")
+            in.fail(in.key_node(entry, key), "'" + key + "' applies to math, and '" + o.id + "' is a " + kind);
 
     o.style = load_style(in, entry);
     for (const auto& kv : entry) {

@@ -38,8 +38,17 @@ struct Object {
     std::vector<std::size_t> children;  // groups
     Style style;
     int z = 0;
+    // Pieces of a formula: what `transform` matches between two formulas: "Q", "\frac"…
+    std::string match_key;
 
     bool is_group() const { return shape == ObjectShape::Group; }
+};
+
+// What building an entry made: its object, and the leaves whose own colour (a span of a
+// text's markup, a formula's part) wins over the entry's style.
+struct BuiltObject {
+    std::size_t index = 0;
+    std::vector<std::pair<std::size_t, Color>> own_colors;
 };
 
 // The tip of an arrow whose centre line is `length` long: never more than a third of the

@@ -8,6 +8,7 @@
 #include "core/rate_functions.hpp"
 #include "attention/model_spec.hpp"
 #include "attention/synthetic.hpp"
+#include "math/math_ast.hpp"
 #include "text/markup.hpp"
 #include "text/paragraph.hpp"
 
@@ -60,6 +61,26 @@ struct TextSpec {
     text::Align align = text::Align::Center;
     double line_spacing = 1.15;   // baseline distance, in natural line heights of `font`
 };
+// A named piece of a formula: every place its TeX text occurs, as one addressable group.
+struct FormulaPart {
+    std::string name;  // the id suffix: "<formula>.<name>"
+    std::string tex;   // a substring of the formula's source
+    SourceMark mark;
+};
+struct FormulaColor {
+    std::string part;  // a part's name, or a TeX substring (which then becomes a part of that name)
+    Color color;
+    SourceMark mark;
+};
+struct MathSpec {
+    std::string tex;
+    math::MathList formula;    // parsed when loaded, so `check` reports syntax errors
+    double font_size = 48;     // em size in pixels at 1080p, as text
+    bool display = true;       // TeX's display style; false: text (inline) style
+    std::string font = "math"; // needs an OpenType MATH table
+    std::vector<FormulaPart> parts;
+    std::vector<FormulaColor> colors;
+};
 struct GroupSpec { std::vector<Ref> children; };
 struct TokenRowSpec {
     std::vector<std::string> tokens;
@@ -86,7 +107,7 @@ struct AttentionArrowsSpec {
 };
 
 using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec,
-                                    BezierSpec, TextSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec>;
+                                    BezierSpec, TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec>;
 
 // --- layout helpers, applied in the order written -------------------------------------------
 struct MoveTo { PointOrRef where; };

@@ -70,7 +70,7 @@ Object make_text_object(SceneFonts& fonts, const std::string& id, const std::str
     return o;
 }
 
-BuiltText add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
+BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
                           const SourceMark& mark) {
     // Glyphs grouped into stretches of one colour, in the order they are laid out.
     struct Stretch {
@@ -96,14 +96,14 @@ BuiltText add_text_object(ObjectTable& table, SceneFonts& fonts, const std::stri
         throw InputError(mark, e.message());
     }
 
-    BuiltText built;
+    BuiltObject built;
     if (stretches.size() <= 1) {
         Object o = text_leaf(id, mark);
         const std::optional<Color> color = stretches.empty() ? std::nullopt : stretches.front().color;
         if (!stretches.empty()) o.parts = std::move(stretches.front().parts);
         if (color) o.style.fill = *color;
         built.index = table.add(std::move(o));
-        if (color) built.span_colors.emplace_back(built.index, *color);
+        if (color) built.own_colors.emplace_back(built.index, *color);
         return built;
     }
     Object group;
@@ -116,7 +116,7 @@ BuiltText add_text_object(ObjectTable& table, SceneFonts& fonts, const std::stri
         if (stretches[k].color) leaf.style.fill = *stretches[k].color;
         const std::size_t index = table.add(std::move(leaf));
         group.children.push_back(index);
-        if (stretches[k].color) built.span_colors.emplace_back(index, *stretches[k].color);
+        if (stretches[k].color) built.own_colors.emplace_back(index, *stretches[k].color);
     }
     built.index = table.add(std::move(group));
     return built;

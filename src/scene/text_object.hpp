@@ -25,19 +25,13 @@ Object make_text_object(SceneFonts& fonts, const std::string& id, const std::str
                         const std::string& font, const SourceMark& mark);
 
 // A text entry added to `table`.
-struct BuiltText {
-    std::size_t index = 0;  // the object made for the entry
-    // Leaves whose colour a span of the markup set: that colour wins over the entry's own.
-    std::vector<std::pair<std::size_t, Color>> span_colors;
-};
-
 // Lays the text out as a paragraph (spec.width, align, line_spacing), each styled run in
 // its face (text/style_faces.hpp). When every glyph has the same colour the text is one
 // leaf with id `id`, as a plain line is; otherwise it is a group `id` of leaves
 // `id.span[0]`, `id.span[1]`… one per stretch of equal colour in reading order, each
 // filled with its span's colour (white when the span has none). Throws InputError (at
 // `mark`) for an unknown font.
-BuiltText add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
+BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
                           const SourceMark& mark);
 
 }  // namespace attnreel

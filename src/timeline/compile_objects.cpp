@@ -1,6 +1,7 @@
 #include "timeline/compile_objects.hpp"
 
 #include "scene/layout.hpp"
+#include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
 #include "widgets/attention_arrows.hpp"
 #include "widgets/token_row.hpp"
@@ -99,12 +100,12 @@ private:
             }
             // A colour written in a text's markup is more specific than the entry's own:
             // the entry's colour is for the rest of the text; its opacities still apply.
-            for (const auto& [leaf, color] : span_colors_) {
+            for (const auto& [leaf, color] : own_colors_) {
                 table_[leaf].style.fill = color;
                 table_[leaf].style.stroke = color;
             }
         }
-        span_colors_.clear();
+        own_colors_.clear();
         for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
         path_.pop_back();
         state_[entry] = State::Done;
@@ -151,6 +152,11 @@ private:
         return table_.add(std::move(obj));
     }
 
+    std::size_t keep_own_colors(BuiltObject built) {
+        own_colors_ = std::move(built.own_colors);
+        return built.index;
+    }
+
     std::size_t make(const ObjectSpec& o) {
         const Vec2 origin(0, 0);
         if (const auto* r = std::get_if<RectangleSpec>(&o.kind))
@@ -171,11 +177,10 @@ private:
         if (const auto* p = std::get_if<PathSpec>(&o.kind))
             return leaf(o, {p->smooth ? smooth_through(p->points, p->closed) : polyline_path(p->points, p->closed)});
         if (const auto* b = std::get_if<BezierSpec>(&o.kind)) return leaf(o, {bezier_chain(b->points, b->closed)});
-        if (const auto* t = std::get_if<TextSpec>(&o.kind)) {
-            BuiltText text = add_text_object(table_, fonts_, o.id, *t, o.mark);
-            span_colors_ = std::move(text.span_colors);
-            return text.index;
-        }
+        if (const auto* t = std::get_if<TextSpec>(&o.kind))
+            return keep_own_colors(add_text_object(table_, fonts_, o.id, *t, o.mark));
+        if (const auto* m = std::get_if<MathSpec>(&o.kind))
+            return keep_own_colors(build_math_object(table_, fonts_, o.id, *m, o.mark));
         if (const auto* g = std::get_if<GroupSpec>(&o.kind)) {
             Object group;
             group.id = o.id;
@@ -231,7 +236,7 @@ private:
     std::unordered_map<std::string, std::size_t> entry_of_;
     std::vector<State> state_;
     std::vector<std::string> path_;  // entries being built, for cycle messages
-    std::vector<std::pair<std::size_t, Color>> span_colors_;  // of the text entry just made
+    std::vector<std::pair<std::size_t, Color>> own_colors_;  // of the text or formula entry just made
 };
 
 }  // namespace

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <optional>
+#include <unordered_map>
 
 namespace attnreel {
 
@@ -100,7 +103,7 @@ private:
             const AnimationSpec& a = p.animations[k];
             const double start = staggered ? now_ + k * *p.lag_ratio * each : now_;
             const double run_time = staggered ? each : a.run_time.value_or(step_time);
-            const double lag = a.lag_ratio.value_or(staggered ? 0.0 : p.lag_ratio.value_or(0.0));
+            const std::optional<double> lag = staggered ? 0.0 : a.lag_ratio ? a.lag_ratio : p.lag_ratio;
             // indicate goes out and back; a step's rate function must not leave it swollen.
             const RateFunction rate = a.rate.value_or(a.kind == AnimationKind::Indicate
                                                           ? RateFunction::ThereAndBack
@@ -136,8 +139,9 @@ private:
     // Write (or create) of one text whose leaves are spans of colour, or of a group of
     // texts, with no lag asked for: one glyph sequence across the leaves, as if they were
     // one leaf (Manim writes a group's glyphs in order too). Empty when that does not apply.
-    std::vector<std::size_t> text_sequence(const AnimationSpec& a, double lag) const {
-        if ((a.kind != AnimationKind::Write && a.kind != AnimationKind::Create) || lag != 0 || a.targets.size() != 1)
+    std::vector<std::size_t> text_sequence(const AnimationSpec& a, std::optional<double> lag) const {
+        if ((a.kind != AnimationKind::Write && a.kind != AnimationKind::Create) || lag.value_or(0) != 0 ||
+            a.targets.size() != 1)
             return {};
         const std::vector<std::size_t> leaves = leaves_of(a.targets[0]);
         const bool all_text = std::all_of(leaves.begin(), leaves.end(), [&](std::size_t i) {
@@ -146,8 +150,9 @@ private:
         return leaves.size() > 1 && all_text ? leaves : std::vector<std::size_t>{};
     }
 
-    void animate(const AnimationSpec& a, RateFunction rate, double step_start, double run_time, double lag) {
-        if (const auto sequence = text_sequence(a, lag); !sequence.empty()) {
+    void animate(const AnimationSpec& a, RateFunction rate, double step_start, double run_time,
+                 std::optional<double> lag_ratio) {
+        if (const auto sequence = text_sequence(a, lag_ratio); !sequence.empty()) {
             std::size_t total = 0;
             for (std::size_t leaf : sequence) total += scene_.objects[leaf].parts.size();
             std::size_t before = 0;
@@ -169,6 +174,8 @@ private:
         }
         const auto units = units_of(a.targets);
         const double n = static_cast<double>(units.size());
+        // Writing a group goes piece after piece, by the rule that writes a text's glyphs.
+        const double lag = lag_ratio.value_or(a.kind == AnimationKind::Write ? write_lag_ratio(units.size()) : 0.0);
         const double each = run_time / (1 + (n - 1) * lag);
         // Pivot for `set: {scale}` on several objects: the centre of all of them.
         BBox all;
@@ -177,6 +184,11 @@ private:
 
         for (std::size_t u = 0; u < units.size(); ++u) {
             const double start = step_start + u * lag * each;
+            // grow_from_center and indicate scale a target as a whole (a formula's part, a
+            // token), or each unit about its own centre when the units take turns.
+            BBox unit_box;
+            for (std::size_t leaf : units[u]) unit_box.add(current_bounds(leaf));
+            const Vec2 pivot = (lag > 0 || a.targets.size() > 1 ? unit_box : all).center();
             for (std::size_t leaf : units[u]) {
                 const Object& o = scene_.objects[leaf];
                 if (a.kind == AnimationKind::GrowArrow && o.shape != ObjectShape::Arrow)
@@ -192,6 +204,7 @@ private:
                 s.shift = a.shift.value_or(Vec2(0, 0));
                 s.indicate_color = a.color.value_or(*parse_color("yellow"));
                 s.indicate_scale = a.scale_factor.value_or(1.2);
+                s.pivot = pivot;
                 switch (a.kind) {
                 case AnimationKind::FadeOut: s.to.visible = false; break;
                 case AnimationKind::Indicate:
@@ -211,7 +224,7 @@ private:
     }
 
     // Leaves of A morph into B: one segment on A's first leaf draws the whole morph, the
-    // rest of A hides at the start, and B appears at the end.
+    // rest of A hides at the start, and B appears at the end. Formulas morph piece by piece.
     void transform(const AnimationSpec& a, RateFunction rate, double start, double run_time) {
         std::vector<std::size_t> from;
         for (const auto& ref : a.targets) {
@@ -220,6 +233,9 @@ private:
         }
         const auto to = leaves_of(*a.transform_to);
         if (from.empty() || to.empty()) throw InputError(a.mark, "transform needs objects with a shape");
+        const auto is_formula_piece = [&](std::size_t i) { return !scene_.objects[i].match_key.empty(); };
+        if (std::all_of(from.begin(), from.end(), is_formula_piece) && std::all_of(to.begin(), to.end(), is_formula_piece))
+            return transform_matching(a, from, to, rate, start, run_time);
         std::vector<Path> from_paths, to_paths;
         for (std::size_t i : from) {
             if (!current_[i].visible)
@@ -242,6 +258,60 @@ private:
         push(from[0], std::move(s), a.mark);
         for (std::size_t k = 1; k < from.size(); ++k) set_visible(from[k], false, start, a.mark);
         for (std::size_t i : to) set_visible(i, true, start + run_time, a.mark);
+    }
+
+    // Manim's TransformMatchingTex: pieces with the same key pair up in reading order and
+    // morph one into the other (moving, resizing, recolouring); the pieces left over fade
+    // out, and the new ones fade in, over the same time.
+    void transform_matching(const AnimationSpec& a, const std::vector<std::size_t>& from,
+                            const std::vector<std::size_t>& to, RateFunction rate, double start, double run_time) {
+        std::unordered_map<std::string, std::deque<std::size_t>> waiting;  // key → `to` pieces not yet matched
+        for (std::size_t i : to) waiting[scene_.objects[i].match_key].push_back(i);
+        for (std::size_t f : from) {
+            if (!current_[f].visible)
+                throw InputError(a.mark, "cannot transform '" + scene_.objects[f].id + "': it is not on screen yet");
+            Segment s;
+            s.start = start;
+            s.end = start + run_time;
+            s.rate = rate;
+            s.from = current_[f];
+            auto& candidates = waiting[scene_.objects[f].match_key];
+            if (candidates.empty()) {
+                s.kind = SegmentKind::FadeOut;
+                s.to = current_[f];
+                s.to.visible = false;
+                push(f, std::move(s), a.mark);
+                continue;
+            }
+            const std::size_t t = candidates.front();
+            candidates.pop_front();
+            s.kind = SegmentKind::Morph;
+            s.to = current_[t];
+            s.to.transform = s.from.transform;  // the morph path is absolute
+            s.to.visible = false;
+            s.morph = std::make_shared<Morph>(Morph::between(placed_parts(f), placed_parts(t)));
+            push(f, std::move(s), a.mark);
+            set_visible(t, true, start + run_time, a.mark);
+        }
+        for (std::size_t t : to) {
+            auto& left = waiting[scene_.objects[t].match_key];
+            if (std::find(left.begin(), left.end(), t) == left.end()) continue;
+            Segment s;
+            s.start = start;
+            s.end = start + run_time;
+            s.kind = SegmentKind::FadeIn;
+            s.rate = rate;
+            s.from = current_[t];
+            s.to = current_[t];
+            s.to.visible = true;
+            push(t, std::move(s), a.mark);
+        }
+    }
+
+    std::vector<Path> placed_parts(std::size_t leaf) const {
+        std::vector<Path> out;
+        for (const auto& part : scene_.objects[leaf].parts) out.push_back(part.transformed(current_[leaf].transform));
+        return out;
     }
 
     void apply_set(ObjectState& st, const SetSpec& set, const BBox& pivot_box) const {

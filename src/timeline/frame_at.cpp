@@ -105,7 +105,7 @@ void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList
 void emit_write(const Object& o, const Segment& seg, double a, DrawList& out) {
     const ObjectState& st = seg.to;
     const std::size_t n = std::max<std::size_t>(1, seg.glyphs_total ? seg.glyphs_total : o.parts.size());
-    const double lag = std::min(4.0 / (n + 1.0), 0.2);
+    const double lag = write_lag_ratio(n);
     const double each = 1.0 / (1.0 + (n - 1) * lag);
     for (std::size_t i = 0; i < o.parts.size(); ++i) {
         const double local = std::clamp((a - (seg.glyphs_before + i) * lag * each) / each, 0.0, 1.0);
@@ -113,12 +113,6 @@ void emit_write(const Object& o, const Segment& seg, double a, DrawList& out) {
         const Reveal r = border_then_fill(local, st.style.has_stroke() && o.shape != ObjectShape::Text);
         emit_path(o.parts[i].transformed(st.transform), st.style, st.opacity, st.transform.scale, r, out);
     }
-}
-
-BBox transformed_bounds(const Object& o, const Similarity& s) {
-    BBox b = leaf_bounds(o);
-    if (b.empty()) return b;
-    return {s.apply(b.min), s.apply(b.max)};
 }
 
 void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
@@ -157,15 +151,13 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
     }
     case SegmentKind::GrowFromCenter: {
         ObjectState st = seg.to;
-        const Vec2 centre = transformed_bounds(o, st.transform).center();
-        st.transform = Similarity::scaling_about(centre, std::max(a, 1e-6)).after(st.transform);
+        st.transform = Similarity::scaling_about(seg.pivot, std::max(a, 1e-6)).after(st.transform);
         return emit_leaf(o, st, {}, out);
     }
     case SegmentKind::Set: return emit_leaf(o, interpolate(seg.from, seg.to, a), {}, out);
     case SegmentKind::Indicate: {
         ObjectState st = seg.from;
-        const Vec2 centre = transformed_bounds(o, st.transform).center();
-        st.transform = Similarity::scaling_about(centre, 1 + (seg.indicate_scale - 1) * a).after(st.transform);
+        st.transform = Similarity::scaling_about(seg.pivot, 1 + (seg.indicate_scale - 1) * a).after(st.transform);
         st.style.fill = mix_oklab(st.style.fill, seg.indicate_color, a);
         st.style.stroke = mix_oklab(st.style.stroke, seg.indicate_color, a);
         return emit_leaf(o, st, {}, out);

@@ -57,7 +57,7 @@ std::pair<int, int> png_size(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("attnreel --help lists the commands and exits 0; no command exits 2", "[cli]") {
+TEST_CASE("attnreel --help lists the commands and exits 0, and no command exits 2", "[cli]") {
     const Run help = run("--help");
     CHECK(help.exit_code == 0);
     for (const char* command : {"frame", "check", "render"}) CHECK_THAT(help.output, Catch::Contains(command));

@@ -96,6 +96,15 @@ void check_golden(const Scene& scene, double t, const std::string& name) {
     CHECK(fraction <= kMaxDifferingFraction);
 }
 
+// Halfway through the `nth` (0-based) step that plays a transform.
+double morph_midpoint(const Scene& scene, int nth) {
+    for (const auto& step : scene.steps)
+        if (step.description.find("transform(") != std::string::npos && nth-- == 0)
+            return (step.start + step.end) / 2;
+    FAIL("the scene has too few transform steps");
+    return 0;
+}
+
 }  // namespace
 
 TEST_CASE("the arrows example matches its golden frames", "[golden]") {
@@ -104,4 +113,18 @@ TEST_CASE("the arrows example matches its golden frames", "[golden]") {
     SECTION("while the title is written") { check_golden(scene, 0.6, "self_attention_arrows_0.6s"); }
     SECTION("while the arrows grow") { check_golden(scene, 3.3, "self_attention_arrows_3.3s"); }
     SECTION("the final frame") { check_golden(scene, scene.duration, "self_attention_arrows_end"); }
+}
+
+TEST_CASE("typeset formulas match their golden frame", "[golden][math]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/tests/golden/formula_sheet.yaml"), fonts);
+    check_golden(scene, 0, "formula_sheet");
+}
+
+TEST_CASE("the formulas example matches its golden frames", "[golden][math]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/examples/formulas.yaml"), fonts);
+    SECTION("while the formula is written") { check_golden(scene, 2.0, "formulas_writing"); }
+    SECTION("halfway through a formula morph") { check_golden(scene, morph_midpoint(scene, 1), "formulas_morph"); }
+    SECTION("the final frame") { check_golden(scene, scene.duration, "formulas_end"); }
 }

@@ -90,7 +90,7 @@ TextSpec spec_of(const std::string& markup, const std::string& font = "sans") {
 
 struct Built {
     ObjectTable table;
-    BuiltText text;
+    BuiltObject text;
     const Object& object() const { return table[text.index]; }
 };
 
@@ -125,7 +125,7 @@ TEST_CASE("a plain text entry is the same leaf, path for path, as before markup 
         CHECK(b.object().id == "t");
         CHECK(b.object().parts == plain.parts);
         CHECK(b.object().style == plain.style);
-        CHECK(b.text.span_colors.empty());
+        CHECK(b.text.own_colors.empty());
     }
 }
 
@@ -151,7 +151,7 @@ TEST_CASE("spans of different colours become a group of leaves, one per run of e
     CHECK(b.table[group.children[2]].style.fill == Color{1, 1, 1, 1});
     CHECK(b.table[group.children[3]].style.fill == *parse_color("#F59E0B"));
     using SpanColor = std::pair<std::size_t, Color>;
-    CHECK(b.text.span_colors == std::vector<SpanColor>{{group.children[1], *parse_color("red")},
+    CHECK(b.text.own_colors == std::vector<SpanColor>{{group.children[1], *parse_color("red")},
                                                        {group.children[3], *parse_color("#F59E0B")}});
     // Reading order: each leaf's glyphs are to the right of the one before.
     for (std::size_t k = 1; k < 4; ++k)
@@ -164,11 +164,11 @@ TEST_CASE("a text in one colour stays one leaf, with that colour", "[text]") {
     const Built coloured = build(spec_of("<span color='blue'>all <b>of</b> it</span>"));
     CHECK(coloured.object().shape == ObjectShape::Text);
     CHECK(coloured.object().style.fill == *parse_color("blue"));
-    CHECK(coloured.text.span_colors.size() == 1);
+    CHECK(coloured.text.own_colors.size() == 1);
     const Built styled = build(spec_of("plain <b>bold</b> <i>italic</i> <tt>mono</tt>"));
     CHECK(styled.object().shape == ObjectShape::Text);
     CHECK(styled.object().parts.size() == 19);
-    CHECK(styled.text.span_colors.empty());
+    CHECK(styled.text.own_colors.empty());
 }
 
 TEST_CASE("each span is drawn in the face its style chooses", "[text]") {

@@ -191,6 +191,28 @@ TEST_CASE("grow_from_center scales about the centre", "[frame]") {
     CHECK(b.center().y() == Approx(1));
 }
 
+TEST_CASE("grow_from_center and indicate scale a group as a whole, about its centre", "[frame]") {
+    SceneSpec spec;
+    spec.objects = {rectangle("a", {-2, 0}), rectangle("b", {2, 0}), group("g", {"a", "b"})};
+    spec.timeline = {play({linear(animation(AnimationKind::GrowFromCenter, {"g"}))})};
+    const DrawList d = frame_at(compile(spec), 0.5);
+    REQUIRE(d.items.size() == 2);
+    // Halfway, the pair is half as wide about x = 0: the squares sit at ±1, half size.
+    CHECK(d.items[0].path.bounds().center().x() == Approx(-1));
+    CHECK(d.items[1].path.bounds().center().x() == Approx(1));
+    CHECK(d.items[0].path.bounds().width() == Approx(0.5));
+}
+
+TEST_CASE("grow_from_center with a lag ratio grows each member about its own centre", "[frame]") {
+    SceneSpec spec;
+    spec.objects = {rectangle("a", {-2, 0}), rectangle("b", {2, 0}), group("g", {"a", "b"})};
+    spec.timeline = {play({linear(animation(AnimationKind::GrowFromCenter, {"g"}))}, 2.0, 1.0)};
+    const DrawList d = frame_at(compile(spec), 0.5);  // a is halfway, b not started
+    REQUIRE(d.items.size() == 1);
+    CHECK(d.items[0].path.bounds().center().x() == Approx(-2));
+    CHECK(d.items[0].path.bounds().width() == Approx(0.5));
+}
+
 TEST_CASE("frame_at is a pure function of time", "[frame]") {
     SceneSpec spec;
     spec.objects = {rectangle("a", {-2, 0}), rectangle("b", {2, 0}, 1, 1, true), group("g", {"a", "b"})};
