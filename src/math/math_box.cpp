@@ -29,8 +29,10 @@ Box rule_box(double width, double bottom, double top, const SourceRange& source,
     box.width = width;
     box.height = top;
     box.depth = -bottom;
-    box.pieces.push_back(
-        {rectangle_path(Vec2(width / 2, (top + bottom) / 2), width, top - bottom), Similarity{}, source, key});
+    // Counter-clockwise like the outer contours of glyphs: where a rule overlaps a glyph
+    // (a radical's overbar on its sign) nonzero filling keeps the overlap filled.
+    const std::vector<Vec2> corners{{0, bottom}, {width, bottom}, {width, top}, {0, top}};
+    box.pieces.push_back({polyline_path(corners, true), Similarity{}, source, key});
     return box;
 }
 

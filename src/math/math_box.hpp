@@ -33,7 +33,7 @@ struct Box {
 
 // An empty box `width` wide: kerns, explicit spaces, the null delimiter.
 Box space_box(double width);
-// A filled rectangle from x = 0 to `width` and y = `bottom` to `top`.
+// A filled rectangle from x = 0 to `width` and y = `bottom` to `top`, counter-clockwise.
 Box rule_box(double width, double bottom, double top, const SourceRange& source, const std::string& key);
 
 // A horizontal list packed left to right, as TeX's \hbox: the pen gives the width, and

@@ -4,13 +4,25 @@
 #include "math/typesetter.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace attnreel::math {
+
+namespace {
+
+std::string format_number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+}  // namespace
 
 MathLayout layout_math(text::FontLibrary& fonts, text::FaceId face, const MathList& list, MathStyle style,
                        double em_size) {
     if (!(em_size > 0) || !std::isfinite(em_size))
-        throw InputError("formula size must be a positive number, got " + std::to_string(em_size));
+        throw InputError("formula size must be a positive number, got " + format_number(em_size));
     MathFont font(fonts, face);
     Typesetter typesetter(font);
     const Box box = typesetter.list(list, Style{style, false});
