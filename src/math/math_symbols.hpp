@@ -1,0 +1,123 @@
+#pragma once
+// The vocabulary of formulas: which commands and characters stand for which character of
+// the maths font, with which TeX atom class; the alphabets of \mathbf, \mathbb…; the
+// commands and environments we know of but do not support. The parser (tex_parser.cpp)
+// reads these tables; the tests check every code point against Latin Modern Math.
+#include "math/math_ast.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attnreel::math {
+
+// A command that is one character of the maths font: \alpha, \times, \leq, \infty, \langle…
+struct SymbolCommand {
+    std::string_view name;  // with its backslash
+    char32_t code_point;
+    AtomClass cls;
+};
+const std::vector<SymbolCommand>& symbol_commands();
+const SymbolCommand* find_symbol_command(std::string_view name);
+
+// A printable ASCII character that is a symbol by itself: + - = < > ( ) [ ] , ; : . / | …
+// Letters and digits are not here: they go through the alphabets below.
+struct SymbolCharacter {
+    char character;
+    char32_t code_point;  // '-' is drawn as U+2212 MINUS SIGN, '*' as U+2217
+    AtomClass cls;
+};
+const std::vector<SymbolCharacter>& symbol_characters();
+const SymbolCharacter* find_symbol_character(char c);
+
+// A symbol typed as Unicode ("×", "≤", "α"): the command or character it stands for, found
+// by code point, so that it gets the same class, code point and matching key. Lower-case
+// Greek is taken to the mathematical italic one, as \alpha is. Null when there is none.
+struct UnicodeSymbol {
+    std::string key;  // "\times", "-", "\alpha"
+    char32_t code_point = 0;
+    AtomClass cls = AtomClass::Ord;
+};
+std::optional<UnicodeSymbol> find_unicode_symbol(char32_t code_point);
+
+// \sum, \prod, \int…: one glyph, drawn larger in display style.
+struct LargeOperator {
+    std::string_view name;
+    char32_t code_point;
+    Limits limits;  // Default for \sum (above in display style), Beside for \int
+};
+const std::vector<LargeOperator>& large_operators();
+const LargeOperator* find_large_operator(std::string_view name);
+
+// \lim, \log, \max…: an upright word that is an Op atom.
+struct OperatorName {
+    std::string_view name;  // "\lim"
+    std::string_view word;  // "lim"
+    Limits limits;          // Default for \lim \max (limits in display style), Beside for \log
+};
+const std::vector<OperatorName>& operator_names();
+const OperatorName* find_operator_name(std::string_view name);
+
+// What may follow \left or \right: "(", "\{", "\langle", "." (the null delimiter)…
+struct DelimiterSymbol {
+    std::string_view name;  // as written after \left
+    char32_t code_point;    // 0 for "."
+    std::string_view key;   // the same key as the plain symbol: "(" for "(", "\langle" for "<"
+};
+const std::vector<DelimiterSymbol>& delimiter_symbols();
+const DelimiterSymbol* find_delimiter_symbol(std::string_view name);
+
+// \, \; \quad…: explicit spaces in mu (1/18 em).
+struct SpaceCommand {
+    std::string_view name;
+    double mu;
+};
+const std::vector<SpaceCommand>& space_commands();
+const SpaceCommand* find_space_command(std::string_view name);
+
+// \displaystyle…
+struct StyleCommand {
+    std::string_view name;
+    MathStyle style;
+};
+const std::vector<StyleCommand>& style_commands();
+const StyleCommand* find_style_command(std::string_view name);
+
+// The letter forms of \mathit (the default for letters), \mathrm, \mathbf, \mathbb, \mathcal.
+enum class Alphabet { Italic, Roman, Bold, BlackboardBold, Calligraphic };
+struct AlphabetCommand {
+    std::string_view name;
+    Alphabet alphabet;
+};
+const std::vector<AlphabetCommand>& alphabet_commands();
+const AlphabetCommand* find_alphabet_command(std::string_view name);
+// The code point of the ASCII letter or digit `c` in `alphabet`: U+1D44E for an italic 'a'
+// (U+210E for 'h'), U+211D for a blackboard 'R'… Digits are upright in the italic and
+// roman alphabets. 0 when the alphabet has no such character (\mathcal has capitals only).
+char32_t alphabet_code_point(Alphabet alphabet, char c);
+
+// \begin{…} environments: the matrices and their fences.
+struct MatrixEnvironment {
+    std::string_view name;  // "bmatrix"
+    DelimiterSymbol left, right;
+};
+const std::vector<MatrixEnvironment>& matrix_environments();
+const MatrixEnvironment* find_matrix_environment(std::string_view name);
+
+// Real TeX that attnreel does not draw. `hint` is appended to "'\x' is not supported".
+struct UnsupportedCommand {
+    std::string_view name;
+    std::string_view hint;  // "" or "; write \frac{a}{b}"…
+};
+const std::vector<UnsupportedCommand>& unsupported_commands();
+const UnsupportedCommand* find_unsupported_command(std::string_view name);
+const std::vector<std::string_view>& unsupported_environments();
+
+// Commands with a syntax of their own, handled by the parser: \frac, \sqrt, \left, \text…
+const std::vector<std::string_view>& construction_commands();
+
+// Every supported command name, for "did you mean" suggestions.
+const std::vector<std::string>& known_commands();
+
+}  // namespace attnreel::math

@@ -1,0 +1,614 @@
+#include "math/tex_parser.hpp"
+
+#include "core/error.hpp"
+#include "math/math_symbols.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+namespace attnreel::math {
+
+namespace {
+
+constexpr std::size_t max_formula_bytes = 10000;
+// Each level costs a few stack frames; 64 is far beyond any formula a person writes.
+constexpr std::size_t max_nesting = 64;
+
+// The length of the valid UTF-8 sequence at `i` (its code point in `value`), or 0 when the
+// bytes there are not one: stray continuation bytes, truncation, overlong forms, surrogates.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& value) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    std::size_t length = 0;
+    char32_t smallest = 0;
+    if (lead < 0x80) {
+        value = lead;
+        return 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2, value = lead & 0x1F, smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, value = lead & 0x0F, smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, value = lead & 0x07, smallest = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + length > s.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto byte = static_cast<unsigned char>(s[i + k]);
+        if ((byte & 0xC0) != 0x80) return 0;
+        value = (value << 6) | (byte & 0x3F);
+    }
+    if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+    return length;
+}
+
+std::string code_point_name(char32_t c) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+    return buffer;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_control(char c) { return (static_cast<unsigned char>(c) < 0x20 && !is_space(c)) || c == 0x7F; }
+
+// What a list is the inside of, which decides the tokens that end it.
+enum class Scope { Formula, Braces, Brackets, LeftRight, MatrixCell };
+
+struct OpenScope {
+    Scope scope;
+    std::size_t offset;       // of the token that opened it: '{', '[', \left, \begin
+    std::string environment;  // the matrix's name, for MatrixCell
+};
+
+// Tokens that end a list.
+enum class Ender { End, CloseBrace, CloseBracket, Right, Ampersand, NewRow, EndEnvironment };
+
+bool accepts(Scope scope, Ender ender) {
+    switch (scope) {
+        case Scope::Formula: return ender == Ender::End;
+        case Scope::Braces: return ender == Ender::CloseBrace;
+        case Scope::Brackets: return ender == Ender::CloseBracket;
+        case Scope::LeftRight: return ender == Ender::Right;
+        case Scope::MatrixCell:
+            return ender == Ender::Ampersand || ender == Ender::NewRow || ender == Ender::EndEnvironment;
+    }
+    return false;
+}
+
+Node make_node(AtomClass cls, Nucleus nucleus, std::size_t begin, std::size_t end, std::string key) {
+    Node node;
+    node.cls = cls;
+    node.nucleus = std::move(nucleus);
+    node.source = node.nucleus_source = {begin, end};
+    node.key = std::move(key);
+    return node;
+}
+
+// Space and style changes are not atoms in TeX: nothing to hang a script on.
+bool takes_scripts(const Node& node) {
+    return !std::holds_alternative<Space>(node.nucleus) && !std::holds_alternative<StyleChange>(node.nucleus);
+}
+
+// A superscript made of primes alone (f'), which a following ^ extends: f'^2 is f^{′2}.
+bool primes_only(const MathList& sup) {
+    for (const auto& node : sup)
+        if (node.key.empty() || node.key.find_first_not_of('\'') != std::string::npos) return false;
+    return true;
+}
+
+class Parser {
+public:
+    explicit Parser(std::string_view source) : src_(source) {}
+
+    MathList parse() {
+        if (src_.size() > max_formula_bytes)
+            throw TexError(0, "formula longer than " + std::to_string(max_formula_bytes) + " bytes");
+        for (std::size_t i = 0; i < src_.size();) {
+            char32_t value = 0;
+            const std::size_t length = utf8_sequence(src_, i, value);
+            if (length == 0) throw TexError(i, "invalid UTF-8");
+            i += length;
+        }
+        scopes_.push_back({Scope::Formula, 0, ""});
+        return parse_list();
+    }
+
+private:
+    std::string_view src_;
+    std::size_t pos_ = 0;
+    std::vector<OpenScope> scopes_;  // innermost last
+    Alphabet alphabet_ = Alphabet::Italic;
+
+    bool at_end() const { return pos_ >= src_.size(); }
+    void skip_space() {
+        while (!at_end() && is_space(src_[pos_])) ++pos_;
+    }
+
+    // The command at `at` (a backslash): "\frac", "\{", "\ ", or "\" alone at the end.
+    std::string_view command_at(std::size_t at) const {
+        std::size_t end = at + 1;
+        if (end < src_.size()) {
+            if (is_letter(src_[end])) {
+                while (end < src_.size() && is_letter(src_[end])) ++end;
+            } else {
+                char32_t value = 0;
+                end += utf8_sequence(src_, end, value);
+            }
+        }
+        return src_.substr(at, end - at);
+    }
+
+    // The text of one source character (a whole UTF-8 sequence) at `at`, for messages.
+    std::string_view character_at(std::size_t at) const {
+        char32_t value = 0;
+        return src_.substr(at, utf8_sequence(src_, at, value));
+    }
+
+    std::optional<Ender> ender_here() const {
+        if (at_end()) return Ender::End;
+        switch (src_[pos_]) {
+            case '}': return Ender::CloseBrace;
+            case ']':
+                if (scopes_.back().scope == Scope::Brackets) return Ender::CloseBracket;
+                return std::nullopt;
+            case '&': return Ender::Ampersand;
+            case '\\': {
+                const std::string_view name = command_at(pos_);
+                if (name == "\\\\") return Ender::NewRow;
+                if (name == "\\right") return Ender::Right;
+                if (name == "\\end") return Ender::EndEnvironment;
+                return std::nullopt;
+            }
+            default: return std::nullopt;
+        }
+    }
+
+    // An ender that the innermost list does not take: if an outer list takes it, the inner
+    // construction was left open; else the ender itself is out of place.
+    [[noreturn]] void misplaced(Ender ender) const {
+        for (const auto& open : scopes_) {
+            if (!accepts(open.scope, ender)) continue;
+            const OpenScope& inner = scopes_.back();
+            switch (inner.scope) {
+                case Scope::Braces: throw TexError(inner.offset, "missing '}' for the '{' here");
+                case Scope::Brackets: throw TexError(inner.offset, "missing ']' for the '[' here");
+                case Scope::LeftRight: throw TexError(inner.offset, "\\left without a matching \\right");
+                case Scope::MatrixCell:
+                    throw TexError(inner.offset, "missing \\end{" + inner.environment + "} for the \\begin{" +
+                                                     inner.environment + "} here");
+                case Scope::Formula: break;
+            }
+        }
+        switch (ender) {
+            case Ender::CloseBrace: throw TexError(pos_, "unexpected '}'");
+            case Ender::Right: throw TexError(pos_, "\\right without a matching \\left");
+            case Ender::Ampersand: throw TexError(pos_, "'&' outside a matrix");
+            case Ender::NewRow: throw TexError(pos_, "'\\\\' outside a matrix; a formula is one line");
+            case Ender::EndEnvironment: throw TexError(pos_, "\\end without a matching \\begin");
+            case Ender::End:
+            case Ender::CloseBracket: break;
+        }
+        throw TexError(pos_, "unexpected end of the list");  // unreachable: the formula takes the end
+    }
+
+    // Reads items until the ender of the innermost scope, and stops before it.
+    MathList parse_list() {
+        MathList list;
+        for (;;) {
+            skip_space();
+            if (const auto ender = ender_here()) {
+                if (accepts(scopes_.back().scope, *ender)) return list;
+                misplaced(*ender);
+            }
+            parse_item(list);
+        }
+    }
+
+    MathList parse_scoped(Scope scope, std::size_t offset, std::string environment = "") {
+        if (scopes_.size() > max_nesting)
+            throw TexError(offset, "formula nested deeper than " + std::to_string(max_nesting) + " levels");
+        scopes_.push_back({scope, offset, std::move(environment)});
+        MathList list = parse_list();
+        scopes_.pop_back();
+        return list;
+    }
+
+    [[noreturn]] void command_error(std::string_view name, std::size_t at) const {
+        if (name == "\\") throw TexError(at, "'\\' at the end of the formula");
+        if (const auto* unsupported = find_unsupported_command(name))
+            throw TexError(at, "'" + std::string(name) + "' is not supported" + std::string(unsupported->hint));
+        throw TexError(at, "unknown command '" + std::string(name) + "'" + did_you_mean(name, known_commands()));
+    }
+
+    // One-token symbols: a letter, a digit, + = ( …, a typed Unicode symbol, \alpha, \sum.
+    // Returns false, having read nothing, for anything else.
+    bool parse_symbol(MathList& list) {
+        const std::size_t at = pos_;
+        const char c = src_[at];
+        if (is_letter(c) || is_digit(c)) {
+            const char32_t code_point = alphabet_code_point(alphabet_, c);
+            if (code_point == 0) throw TexError(at, "\\mathcal has capital letters only");
+            ++pos_;
+            list.push_back(make_node(AtomClass::Ord, Symbol{code_point}, at, pos_, std::string(1, c)));
+            return true;
+        }
+        if (const auto* symbol = find_symbol_character(c)) {
+            ++pos_;
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::string(1, c)));
+            return true;
+        }
+        switch (c) {
+            case '$': throw TexError(at, "'$' is not needed around a formula; write \\$ for a dollar sign");
+            case '%': throw TexError(at, "'%' starts a comment in TeX; write \\% for a percent sign");
+            case '#': throw TexError(at, "'#' is TeX's macro parameter; write \\# for a hash sign");
+            case '"':
+            case '`': throw TexError(at, "character '" + std::string(1, c) + "' is not supported in a formula");
+            default: break;
+        }
+        if (is_control(c)) throw TexError(at, "control character " + code_point_name(c) + " in the formula");
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            char32_t value = 0;
+            const std::size_t length = utf8_sequence(src_, at, value);
+            const auto symbol = find_unicode_symbol(value);
+            if (!symbol)
+                throw TexError(at, "character '" + std::string(character_at(at)) + "' (" + code_point_name(value) +
+                                       ") is not supported in a formula; put words in \\text{…}");
+            pos_ += length;
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, symbol->key));
+            return true;
+        }
+        if (c != '\\') return false;
+        const std::string_view name = command_at(at);
+        if (const auto* symbol = find_symbol_command(name)) {
+            pos_ += name.size();
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::string(name)));
+            return true;
+        }
+        if (const auto* op = find_large_operator(name)) {
+            pos_ += name.size();
+            Node node = make_node(AtomClass::Op, Symbol{op->code_point}, at, pos_, std::string(name));
+            node.large_op = true;
+            node.limits = op->limits;
+            list.push_back(std::move(node));
+            return true;
+        }
+        return false;
+    }
+
+    // The argument of a command or script: a {group}, or a single symbol as in x^2, \frac12.
+    // `owner` names the command in messages; `missing` is the message when there is none.
+    MathList parse_argument(std::string_view owner, const std::string& missing, std::size_t owner_at) {
+        skip_space();
+        if (at_end() || ender_here() || src_[pos_] == '^' || src_[pos_] == '_' || src_[pos_] == '\'')
+            throw TexError(owner_at, missing);
+        if (src_[pos_] == '{') {
+            const std::size_t open = pos_++;
+            MathList body = parse_scoped(Scope::Braces, open);
+            ++pos_;  // '}'
+            return body;
+        }
+        MathList single;
+        if (parse_symbol(single)) return single;
+        const std::string_view token = src_[pos_] == '\\' ? command_at(pos_) : character_at(pos_);
+        if (token[0] == '\\') {
+            const auto& known = known_commands();
+            if (std::find(known.begin(), known.end(), token) == known.end()) command_error(token, pos_);
+        }
+        throw TexError(pos_, "'" + std::string(token) + "' after " + std::string(owner) + " must be in braces");
+    }
+
+    void parse_item(MathList& list) {
+        const std::size_t at = pos_;
+        const char c = src_[at];
+        if (c == '^' || c == '_') return parse_script(list);
+        if (c == '\'') return parse_primes(list);
+        if (c == '{') {
+            ++pos_;
+            MathList body = parse_scoped(Scope::Braces, at);
+            ++pos_;  // '}'
+            list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
+            return;
+        }
+        if (c == '~') {
+            ++pos_;
+            list.push_back(make_node(AtomClass::Ord, Space{6}, at, pos_, ""));
+            return;
+        }
+        if (parse_symbol(list)) return;
+        if (c != '\\') throw TexError(at, "character '" + std::string(character_at(at)) + "' is not supported");
+        parse_command(list);
+    }
+
+    void parse_command(MathList& list) {
+        const std::size_t at = pos_;
+        const std::string_view name = command_at(at);
+        // A backslash before any white space is TeX's control space.
+        const bool control_space = name.size() == 2 && is_space(name[1]);
+        if (const auto* space = find_space_command(control_space ? "\\ " : name)) {
+            pos_ += name.size();
+            list.push_back(make_node(AtomClass::Ord, Space{space->mu}, at, pos_, ""));
+            return;
+        }
+        if (const auto* style = find_style_command(name)) {
+            pos_ += name.size();
+            list.push_back(make_node(AtomClass::Ord, StyleChange{style->style}, at, pos_, ""));
+            return;
+        }
+        if (const auto* op = find_operator_name(name)) {
+            pos_ += name.size();
+            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, std::string(op->word));
+            node.limits = op->limits;
+            list.push_back(std::move(node));
+            return;
+        }
+        if (const auto* alphabet = find_alphabet_command(name)) {
+            pos_ += name.size();
+            const Alphabet outer = alphabet_;
+            alphabet_ = alphabet->alphabet;
+            MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
+            alphabet_ = outer;
+            list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
+            return;
+        }
+        if (name == "\\frac" || name == "\\dfrac" || name == "\\tfrac") return parse_fraction(list, name);
+        if (name == "\\sqrt") return parse_radical(list);
+        if (name == "\\left") return parse_left_right(list);
+        if (name == "\\text" || name == "\\textrm") {
+            pos_ += name.size();
+            std::string text = read_text_argument(name, at);
+            list.push_back(make_node(AtomClass::Ord, TextRun{text}, at, pos_, text));
+            return;
+        }
+        if (name == "\\operatorname") return parse_operator_name(list);
+        if (name == "\\limits" || name == "\\nolimits") {
+            if (list.empty() || list.back().cls != AtomClass::Op)
+                throw TexError(at, std::string(name) + " must follow an operator such as \\sum");
+            pos_ += name.size();
+            list.back().limits = name == "\\limits" ? Limits::Above : Limits::Beside;
+            list.back().source.end = pos_;
+            return;
+        }
+        if (name == "\\begin") return parse_environment(list);
+        command_error(name, at);
+    }
+
+    // x^a, x_a: hangs the argument on the atom before.
+    void parse_script(MathList& list) {
+        const std::size_t at = pos_;
+        const bool superscript = src_[at] == '^';
+        const std::string sign(1, src_[at]);
+        ++pos_;
+        if (list.empty() || !takes_scripts(list.back()))
+            throw TexError(at, sign + " needs a base; write {}" + sign + "… for an empty one");
+        Node& base = list.back();
+        std::optional<MathList>& slot = superscript ? base.sup : base.sub;
+        const bool after_primes = superscript && slot && primes_only(*slot);
+        if (slot && !after_primes) throw TexError(at, superscript ? "double superscript" : "double subscript");
+        MathList argument = parse_argument(sign, sign + " needs an argument", at);
+        // `base` is still valid: the argument was read into lists of its own.
+        if (after_primes) {
+            for (auto& node : argument) slot->push_back(std::move(node));
+        } else {
+            slot = std::move(argument);
+        }
+        base.source.end = pos_;
+    }
+
+    // f', f'': primes are a superscript of ′ ″ ‴ ⁗ (four at most per glyph).
+    void parse_primes(MathList& list) {
+        const std::size_t at = pos_;
+        if (list.empty() || !takes_scripts(list.back())) throw TexError(at, "a prime needs a base");
+        Node& base = list.back();
+        if (base.sup) throw TexError(at, "double superscript");
+        static constexpr char32_t primes[] = {U'′', U'″', U'‴', U'⁗'};
+        MathList sup;
+        while (!at_end() && src_[pos_] == '\'') {
+            std::size_t count = 0;
+            const std::size_t begin = pos_;
+            while (count < 4 && !at_end() && src_[pos_] == '\'') ++count, ++pos_;
+            sup.push_back(make_node(AtomClass::Ord, Symbol{primes[count - 1]}, begin, pos_, std::string(count, '\'')));
+        }
+        base.sup = std::move(sup);
+        base.source.end = pos_;
+    }
+
+    void parse_fraction(MathList& list, std::string_view name) {
+        const std::size_t at = pos_;
+        pos_ += name.size();
+        const std::string missing = std::string(name) + " needs 2 arguments";
+        MathList numerator = parse_argument(name, missing, at);
+        MathList denominator = parse_argument(name, missing, at);
+        Node fraction = make_node(AtomClass::Ord, Fraction{std::move(numerator), std::move(denominator)}, at, pos_,
+                                  "\\frac");
+        if (name == "\\frac") {
+            list.push_back(std::move(fraction));
+            return;
+        }
+        // \dfrac is {\displaystyle\frac…}, \tfrac {\textstyle\frac…}.
+        const MathStyle style = name == "\\dfrac" ? MathStyle::Display : MathStyle::Text;
+        MathList body;
+        body.push_back(make_node(AtomClass::Ord, StyleChange{style}, at, at + name.size(), ""));
+        body.push_back(std::move(fraction));
+        list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
+    }
+
+    void parse_radical(MathList& list) {
+        const std::size_t at = pos_;
+        pos_ += 5;  // \sqrt
+        skip_space();
+        std::optional<MathList> degree;
+        if (!at_end() && src_[pos_] == '[') {
+            const std::size_t open = pos_++;
+            degree = parse_scoped(Scope::Brackets, open);
+            ++pos_;  // ']'
+        }
+        MathList body = parse_argument("\\sqrt", "\\sqrt needs an argument", at);
+        list.push_back(make_node(AtomClass::Ord, Radical{std::move(body), std::move(degree)}, at, pos_, "\\sqrt"));
+    }
+
+    // The delimiter after \left or \right.
+    Delimiter read_delimiter(std::string_view owner, std::size_t owner_at) {
+        skip_space();
+        if (at_end()) throw TexError(owner_at, std::string(owner) + " needs a delimiter");
+        const std::size_t at = pos_;
+        const std::string_view name = src_[at] == '\\' ? command_at(at) : character_at(at);
+        const auto* symbol = find_delimiter_symbol(name);
+        if (!symbol) {
+            std::vector<std::string> names;
+            for (const auto& d : delimiter_symbols()) names.emplace_back(d.name);
+            // A brace is the likeliest slip, and one character is as near to any other.
+            const std::string suggestion = name == "{" || name == "}" ? "; did you mean '\\" + std::string(name) + "'?"
+                                                                      : did_you_mean(name, names);
+            throw TexError(at, "unknown delimiter '" + std::string(name) + "' after " + std::string(owner) + suggestion);
+        }
+        pos_ += name.size();
+        return Delimiter{symbol->code_point, {at, pos_}, std::string(symbol->key)};
+    }
+
+    void parse_left_right(MathList& list) {
+        const std::size_t at = pos_;
+        pos_ += 5;  // \left
+        Delimiter left = read_delimiter("\\left", at);
+        MathList body = parse_scoped(Scope::LeftRight, at);
+        const std::size_t right_at = pos_;
+        pos_ += 6;  // \right
+        Delimiter right = read_delimiter("\\right", right_at);
+        list.push_back(
+            make_node(AtomClass::Inner, LeftRight{std::move(left), std::move(right), std::move(body)}, at, pos_, ""));
+    }
+
+    // The braced argument of \text or \operatorname, read as text: spaces kept (runs of
+    // white space become one, as in TeX), inner braces only grouping, \{ \$ … escapes.
+    std::string read_text_argument(std::string_view owner, std::size_t owner_at) {
+        skip_space();
+        if (at_end() || src_[pos_] != '{') throw TexError(owner_at, std::string(owner) + " needs an argument in braces");
+        const std::size_t open = pos_++;
+        std::string text;
+        int depth = 1;
+        for (;;) {
+            if (at_end()) throw TexError(open, "missing '}' for the '{' here");
+            const std::size_t at = pos_;
+            const char c = src_[at];
+            if (c == '{') {
+                ++depth, ++pos_;
+            } else if (c == '}') {
+                ++pos_;
+                if (--depth == 0) return text;
+            } else if (is_space(c) || c == '~') {
+                if (text.empty() || text.back() != ' ') text += ' ';
+                ++pos_;
+            } else if (c == '\\') {
+                const std::string_view name = command_at(at);
+                const bool escape = name.size() == 2 && std::string_view("{}$%&#_").find(name[1]) != std::string::npos;
+                // Text has no thin spaces: \, \: \; and "\ " are a word space, \! nothing.
+                const bool space = (name.size() == 2 && is_space(name[1])) || name == "\\," || name == "\\:" ||
+                                   name == "\\;" || name == "\\>";
+                if (space) {
+                    if (text.empty() || text.back() != ' ') text += ' ';
+                } else if (escape) {
+                    text += name[1];
+                } else if (name != "\\!") {
+                    throw TexError(at, "'" + std::string(name) + "' inside " + std::string(owner) + " is not supported");
+                }
+                pos_ += name.size();
+            } else if (c == '$') {
+                throw TexError(at, "'$' inside " + std::string(owner) +
+                                       ": text cannot hold maths; write \\$ for a dollar sign");
+            } else if (c == '%' || c == '&' || c == '#' || c == '_' || c == '^') {
+                throw TexError(at, "'" + std::string(1, c) + "' inside " + std::string(owner) + " must be written '\\" +
+                                       std::string(1, c) + "'");
+            } else if (is_control(c)) {
+                throw TexError(at, "control character " + code_point_name(c) + " in the formula");
+            } else {
+                const std::string_view character = character_at(at);
+                text += character;
+                pos_ += character.size();
+            }
+        }
+    }
+
+    // \operatorname{softmax}: limits beside; \operatorname*{argmax}: limits like \max.
+    void parse_operator_name(MathList& list) {
+        const std::size_t at = pos_;
+        pos_ += 13;  // \operatorname
+        const bool star = !at_end() && src_[pos_] == '*';
+        if (star) ++pos_;
+        const std::string owner = star ? "\\operatorname*" : "\\operatorname";
+        std::string word = read_text_argument(owner, at);
+        if (word.find_first_not_of(' ') == std::string::npos) throw TexError(at, owner + " needs a name");
+        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, word);
+        node.limits = star ? Limits::Default : Limits::Beside;
+        list.push_back(std::move(node));
+    }
+
+    // {name} after \begin or \end; the offset of the name goes to `name_at`.
+    std::string read_environment_name(std::string_view owner, std::size_t owner_at, std::size_t& name_at) {
+        skip_space();
+        if (at_end() || src_[pos_] != '{')
+            throw TexError(owner_at, std::string(owner) + " needs an environment name in braces");
+        const std::size_t open = pos_++;
+        name_at = pos_;
+        while (!at_end() && src_[pos_] != '}') ++pos_;
+        if (at_end()) throw TexError(open, "missing '}' for the '{' here");
+        return std::string(src_.substr(name_at, pos_++ - name_at));
+    }
+
+    void parse_environment(MathList& list) {
+        const std::size_t at = pos_;
+        pos_ += 6;  // \begin
+        std::size_t name_at = 0;
+        const std::string name = read_environment_name("\\begin", at, name_at);
+        const MatrixEnvironment* environment = find_matrix_environment(name);
+        if (!environment) {
+            for (const auto unsupported : unsupported_environments())
+                if (unsupported == name) throw TexError(name_at, "environment '" + name + "' is not supported");
+            std::vector<std::string> names;
+            for (const auto& e : matrix_environments()) names.emplace_back(e.name);
+            throw TexError(name_at, "unknown environment '" + name + "'" + did_you_mean(name, names));
+        }
+        const std::size_t begin_end = pos_;
+
+        std::vector<std::vector<MathList>> rows(1);
+        for (;;) {
+            rows.back().push_back(parse_scoped(Scope::MatrixCell, at, name));
+            const Ender ender = *ender_here();
+            if (ender == Ender::Ampersand) {
+                ++pos_;
+            } else if (ender == Ender::NewRow) {
+                pos_ += 2;
+                rows.emplace_back();
+            } else {
+                break;  // \end
+            }
+        }
+        const std::size_t end_at = pos_;
+        pos_ += 4;  // \end
+        std::size_t end_name_at = 0;
+        const std::string end_name = read_environment_name("\\end", end_at, end_name_at);
+        if (end_name != name) throw TexError(end_at, "\\end{" + end_name + "} does not match \\begin{" + name + "}");
+
+        // "a \\ b \\" ends with an empty row that TeX does not draw.
+        if (rows.size() > 1 && rows.back().size() == 1 && rows.back()[0].empty())
+            rows.pop_back();
+        std::size_t columns = 0;
+        for (const auto& row : rows) columns = std::max(columns, row.size());
+        for (auto& row : rows) row.resize(columns);
+
+        auto fence = [](const DelimiterSymbol& d, SourceRange source) {
+            return Delimiter{d.code_point, source, std::string(d.key)};
+        };
+        Matrix matrix{std::move(rows), fence(environment->left, {at, begin_end}), fence(environment->right, {end_at, pos_})};
+        // A fenced matrix is \left[ … \right], an Inner atom; a bare one is a box, an Ord.
+        const AtomClass cls = environment->left.code_point ? AtomClass::Inner : AtomClass::Ord;
+        list.push_back(make_node(cls, std::move(matrix), at, pos_, ""));
+    }
+};
+
+}  // namespace
+
+MathList parse_tex(std::string_view source) { return Parser(source).parse(); }
+
+}  // namespace attnreel::math

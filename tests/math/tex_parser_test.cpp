@@ -1,0 +1,723 @@
+#include "math/math_symbols.hpp"
+#include "math/tex_parser.hpp"
+#include "text/font_library.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <random>
+
+using namespace attnreel;
+using namespace attnreel::math;
+
+namespace {
+
+struct Failure {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// The error parse_tex reports for `source`; fails the test when it parses.
+Failure failure(std::string_view source) {
+    try {
+        parse_tex(source);
+    } catch (const TexError& e) {
+        return {e.offset(), e.what()};
+    }
+    FAIL("parsed without an error: " << source);
+    return {};
+}
+
+char32_t code_point(const Node& node) {
+    REQUIRE(std::holds_alternative<Symbol>(node.nucleus));
+    return std::get<Symbol>(node.nucleus).code_point;
+}
+
+std::string text_of(const Node& node) {
+    REQUIRE(std::holds_alternative<TextRun>(node.nucleus));
+    return std::get<TextRun>(node.nucleus).utf8;
+}
+
+template <typename T>
+const T& as(const Node& node) {
+    REQUIRE(std::holds_alternative<T>(node.nucleus));
+    return std::get<T>(node.nucleus);
+}
+
+std::string_view covered(std::string_view source, SourceRange range) {
+    return source.substr(range.begin, range.end - range.begin);
+}
+
+// A single-node formula.
+Node only(std::string_view source) {
+    MathList list = parse_tex(source);
+    REQUIRE(list.size() == 1);
+    return list[0];
+}
+
+// Calls `visit` on every node of `list`, scripts and inner lists included.
+void for_each_node(const MathList& list, const std::function<void(const Node&)>& visit) {
+    for (const Node& node : list) {
+        visit(node);
+        if (node.sup) for_each_node(*node.sup, visit);
+        if (node.sub) for_each_node(*node.sub, visit);
+        std::visit(
+            [&](const auto& nucleus) {
+                using T = std::decay_t<decltype(nucleus)>;
+                if constexpr (std::is_same_v<T, Group>) for_each_node(nucleus.body, visit);
+                if constexpr (std::is_same_v<T, Fraction>) {
+                    for_each_node(nucleus.numerator, visit);
+                    for_each_node(nucleus.denominator, visit);
+                }
+                if constexpr (std::is_same_v<T, Radical>) {
+                    for_each_node(nucleus.body, visit);
+                    if (nucleus.degree) for_each_node(*nucleus.degree, visit);
+                }
+                if constexpr (std::is_same_v<T, LeftRight>) for_each_node(nucleus.body, visit);
+                if constexpr (std::is_same_v<T, Matrix>)
+                    for (const auto& row : nucleus.rows)
+                        for (const auto& cell : row) for_each_node(cell, visit);
+            },
+            node.nucleus);
+    }
+}
+
+// Every node's range lies in the source and holds its nucleus's range, which starts it.
+void check_source_ranges(std::string_view source, const MathList& list) {
+    for_each_node(list, [&](const Node& node) {
+        INFO(source << " [" << node.source.begin << ", " << node.source.end << ")");
+        CHECK(node.source.begin <= node.source.end);
+        CHECK(node.source.end <= source.size());
+        CHECK(node.nucleus_source.begin == node.source.begin);
+        CHECK(node.nucleus_source.end <= node.source.end);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("letters are mathematical italic, with h at U+210E, and digits upright", "[math][tex]") {
+    const MathList list = parse_tex("a z h A Z 0 9 .");
+    REQUIRE(list.size() == 8);
+    CHECK(code_point(list[0]) == 0x1D44E);
+    CHECK(code_point(list[1]) == 0x1D467);
+    CHECK(code_point(list[2]) == 0x210E);
+    CHECK(code_point(list[3]) == 0x1D434);
+    CHECK(code_point(list[4]) == 0x1D44D);
+    CHECK(code_point(list[5]) == U'0');
+    CHECK(code_point(list[6]) == U'9');
+    CHECK(code_point(list[7]) == U'.');
+    for (const Node& node : list) CHECK(node.cls == AtomClass::Ord);
+    CHECK(list[0].key == "a");
+    CHECK(list[3].key == "A");
+    CHECK(list[6].key == "9");
+    CHECK(list[2].source == SourceRange{4, 5});
+}
+
+TEST_CASE("lower-case Greek is italic with TeX's variants, upper-case upright", "[math][tex]") {
+    CHECK(code_point(only("\\alpha")) == 0x1D6FC);
+    CHECK(code_point(only("\\omega")) == 0x1D714);
+    CHECK(code_point(only("\\varepsilon")) == 0x1D700);  // ε
+    CHECK(code_point(only("\\epsilon")) == 0x1D716);     // ϵ, as TeX draws \epsilon
+    CHECK(code_point(only("\\theta")) == 0x1D703);
+    CHECK(code_point(only("\\vartheta")) == 0x1D717);
+    CHECK(code_point(only("\\phi")) == 0x1D719);  // ϕ
+    CHECK(code_point(only("\\varphi")) == 0x1D711);
+    CHECK(code_point(only("\\sigma")) == 0x1D70E);
+    CHECK(code_point(only("\\varsigma")) == 0x1D70D);
+    CHECK(code_point(only("\\varrho")) == 0x1D71A);
+    CHECK(code_point(only("\\Gamma")) == 0x0393);
+    CHECK(code_point(only("\\Omega")) == 0x03A9);
+    CHECK(code_point(only("\\varOmega")) == 0x1D6FA);
+    const Node alpha = only("\\alpha");
+    CHECK(alpha.cls == AtomClass::Ord);
+    CHECK(alpha.key == "\\alpha");
+}
+
+TEST_CASE("typed Unicode symbols are the commands they stand for", "[math][tex]") {
+    const MathList list = parse_tex("α×β≤Γ−");
+    REQUIRE(list.size() == 6);
+    CHECK(code_point(list[0]) == 0x1D6FC);
+    CHECK(list[0].key == "\\alpha");
+    CHECK(list[1].cls == AtomClass::Bin);
+    CHECK(list[1].key == "\\times");
+    CHECK(list[3].cls == AtomClass::Rel);
+    CHECK(list[3].key == "\\leq");
+    CHECK(code_point(list[4]) == 0x0393);
+    CHECK(list[5].key == "-");
+    CHECK(list[5].cls == AtomClass::Bin);
+    CHECK(list[1].source == SourceRange{2, 4});  // α is 2 bytes, × 2 bytes
+}
+
+TEST_CASE("characters and commands get TeX's atom classes", "[math][tex]") {
+    const MathList list = parse_tex("a+b-c=d<e:f,g;(h)[i]!\\times\\leq\\to\\pm\\infty");
+    std::vector<AtomClass> classes;
+    for (const Node& node : list) classes.push_back(node.cls);
+    using enum AtomClass;
+    CHECK(classes == std::vector<AtomClass>{Ord, Bin, Ord, Bin, Ord, Rel, Ord, Rel, Ord, Rel, Ord, Punct, Ord, Punct,
+                                            Open, Ord, Close, Open, Ord, Close, Close, Bin, Rel, Rel, Bin, Ord});
+    CHECK(code_point(list[3]) == U'−');  // ASCII '-' is drawn as the minus sign
+    CHECK(list[3].key == "-");
+    CHECK(code_point(list[21]) == U'×');
+    CHECK(list[21].key == "\\times");
+    CHECK(code_point(only("\\cdots")) == U'⋯');
+    CHECK(only("\\ldots").cls == AtomClass::Inner);  // \mathinner in plain TeX
+    CHECK(only("\\mid").cls == AtomClass::Rel);
+    CHECK(only("|").cls == AtomClass::Ord);
+    CHECK(code_point(only("\\|")) == U'‖');
+    CHECK(only("\\{").cls == AtomClass::Open);
+    CHECK(code_point(only("\\}")) == U'}');
+    CHECK(code_point(only("\\_")) == U'_');
+}
+
+TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
+    for (const auto& symbol : symbol_commands()) {
+        const Node node = only(symbol.name);
+        CAPTURE(symbol.name);
+        CHECK(code_point(node) == symbol.code_point);
+        CHECK(node.cls == symbol.cls);
+        CHECK(node.key == symbol.name);
+        CHECK(node.nucleus_source == SourceRange{0, symbol.name.size()});
+    }
+    for (const auto& op : large_operators()) {
+        const Node node = only(op.name);
+        CAPTURE(op.name);
+        CHECK(code_point(node) == op.code_point);
+        CHECK(node.cls == AtomClass::Op);
+        CHECK(node.large_op);
+        CHECK(node.limits == op.limits);
+    }
+    for (const auto& op : operator_names()) {
+        const Node node = only(op.name);
+        CAPTURE(op.name);
+        CHECK(text_of(node) == op.word);
+        CHECK(node.key == op.word);
+        CHECK(node.cls == AtomClass::Op);
+        CHECK_FALSE(node.large_op);
+        CHECK(node.limits == op.limits);
+    }
+    for (const auto& unsupported : unsupported_commands()) {
+        CAPTURE(unsupported.name);
+        std::string expected(unsupported.name);
+        expected.append("' is not supported").append(unsupported.hint);
+        CHECK(failure(unsupported.name).message == "'" + expected);
+        const auto& known = known_commands();
+        CHECK(std::find(known.begin(), known.end(), unsupported.name) == known.end());
+    }
+}
+
+TEST_CASE("large operators: limits by default or beside, changed by \\limits and \\nolimits", "[math][tex]") {
+    const Node sum = only("\\sum_{i=1}^n");
+    CHECK(code_point(sum) == U'∑');
+    CHECK(sum.limits == Limits::Default);
+    REQUIRE(sum.sub);
+    CHECK(sum.sub->size() == 3);
+    CHECK(sum.source == SourceRange{0, 12});
+    CHECK(sum.nucleus_source == SourceRange{0, 4});
+    CHECK(only("\\int_0^1").limits == Limits::Beside);
+    CHECK(code_point(only("\\oint")) == U'∮');
+    CHECK(only("\\sum\\nolimits_i").limits == Limits::Beside);
+    const Node integral = only("\\int\\limits_0^1");
+    CHECK(integral.limits == Limits::Above);
+    CHECK(integral.source == SourceRange{0, 15});
+    CHECK(only("\\lim_{n\\to\\infty}").limits == Limits::Default);
+    CHECK(parse_tex("\\log x^2").at(0).limits == Limits::Beside);
+    CHECK(only("\\max\\limits").limits == Limits::Above);
+}
+
+TEST_CASE("\\operatorname makes an Op word; the starred form takes limits like \\max", "[math][tex]") {
+    const Node softmax = only("\\operatorname{softmax}");
+    CHECK(softmax.cls == AtomClass::Op);
+    CHECK(text_of(softmax) == "softmax");
+    CHECK(softmax.key == "softmax");
+    CHECK(softmax.limits == Limits::Beside);
+    CHECK_FALSE(softmax.large_op);
+    const Node argmax = only("\\operatorname*{arg\\,max}_{j}");
+    CHECK(text_of(argmax) == "arg max");
+    CHECK(argmax.limits == Limits::Default);
+    CHECK(argmax.nucleus_source == SourceRange{0, 24});
+    CHECK(argmax.source == SourceRange{0, 28});
+}
+
+TEST_CASE("x_i^2 and x^2_i are the same atom", "[math][tex]") {
+    const Node a = only("x_i^2");
+    const Node b = only("x^2_i");
+    REQUIRE(a.sup);
+    REQUIRE(a.sub);
+    REQUIRE(b.sup);
+    REQUIRE(b.sub);
+    CHECK(code_point(a.sup->at(0)) == U'2');
+    CHECK(code_point(b.sup->at(0)) == U'2');
+    CHECK(code_point(a.sub->at(0)) == 0x1D456);
+    CHECK(code_point(b.sub->at(0)) == 0x1D456);
+    CHECK(a.source == SourceRange{0, 5});
+    CHECK(b.source == SourceRange{0, 5});
+    CHECK(a.nucleus_source == SourceRange{0, 1});
+    CHECK(a.sup->at(0).source == SourceRange{4, 5});
+    CHECK(b.sup->at(0).source == SourceRange{2, 3});
+}
+
+TEST_CASE("a script takes one token or a group; spaces around it do not matter", "[math][tex]") {
+    const MathList list = parse_tex("x^12 y ^ {a b}");
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].sup->size() == 1);  // x^12 is x^{1}2, as in TeX
+    CHECK(code_point(list[1]) == U'2');
+    REQUIRE(list[2].sup);
+    CHECK(list[2].sup->size() == 2);
+    CHECK(list[2].source == SourceRange{5, 14});
+    CHECK(code_point(only("x^\\alpha").sup->at(0)) == 0x1D6FC);
+    CHECK(only("e^{}").sup->empty());
+}
+
+TEST_CASE("{}^2 puts a script on an empty group", "[math][tex]") {
+    const Node node = only("{}^2");
+    CHECK(node.cls == AtomClass::Ord);
+    CHECK(as<Group>(node).body.empty());
+    CHECK(node.key.empty());
+    REQUIRE(node.sup);
+    CHECK(node.source == SourceRange{0, 4});
+    CHECK(node.nucleus_source == SourceRange{0, 2});
+}
+
+TEST_CASE("primes are a superscript of prime glyphs and combine with a following ^", "[math][tex]") {
+    const Node f1 = only("f'");
+    REQUIRE(f1.sup);
+    REQUIRE(f1.sup->size() == 1);
+    CHECK(code_point(f1.sup->at(0)) == U'′');
+    CHECK(f1.sup->at(0).key == "'");
+    const Node f2 = only("f''");
+    CHECK(code_point(f2.sup->at(0)) == U'″');
+    CHECK(f2.sup->at(0).source == SourceRange{1, 3});
+    CHECK(code_point(only("f'''").sup->at(0)) == U'‴');
+    const Node f5 = only("f'''''");
+    REQUIRE(f5.sup->size() == 2);
+    CHECK(code_point(f5.sup->at(0)) == U'⁗');
+    CHECK(code_point(f5.sup->at(1)) == U'′');
+    const Node combined = only("f'^2_i");
+    REQUIRE(combined.sup->size() == 2);
+    CHECK(code_point(combined.sup->at(1)) == U'2');
+    CHECK(combined.sub);
+    CHECK(combined.source == SourceRange{0, 6});
+}
+
+TEST_CASE("softmax(QK^T / sqrt(d_k)) V parses into the expected tree", "[math][tex]") {
+    const std::string source = "softmax\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V";
+    const MathList list = parse_tex(source);
+    REQUIRE(list.size() == 9);  // s o f t m a x, the parenthesis, V
+    CHECK(list[0].key == "s");
+    CHECK(code_point(list[6]) == 0x1D465);  // x
+
+    const Node& fenced = list[7];
+    CHECK(fenced.cls == AtomClass::Inner);
+    CHECK(covered(source, fenced.source) == "\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)");
+    const auto& left_right = as<LeftRight>(fenced);
+    CHECK(left_right.left.code_point == U'(');
+    CHECK(left_right.left.key == "(");
+    CHECK(covered(source, left_right.left.source) == "(");
+    CHECK(left_right.right.key == ")");
+    CHECK(covered(source, left_right.right.source) == ")");
+
+    REQUIRE(left_right.body.size() == 1);
+    const Node& fraction_node = left_right.body[0];
+    CHECK(fraction_node.key == "\\frac");
+    CHECK(fraction_node.cls == AtomClass::Ord);
+    CHECK(covered(source, fraction_node.source) == "\\frac{QK^\\top}{\\sqrt{d_k}}");
+    const auto& fraction = as<Fraction>(fraction_node);
+    REQUIRE(fraction.numerator.size() == 2);
+    CHECK(fraction.numerator[0].key == "Q");
+    const Node& k = fraction.numerator[1];
+    CHECK(covered(source, k.source) == "K^\\top");
+    CHECK(covered(source, k.nucleus_source) == "K");
+    REQUIRE(k.sup);
+    CHECK(k.sup->at(0).key == "\\top");
+    CHECK(code_point(k.sup->at(0)) == U'⊤');
+
+    REQUIRE(fraction.denominator.size() == 1);
+    const Node& root = fraction.denominator[0];
+    CHECK(root.key == "\\sqrt");
+    CHECK(covered(source, root.source) == "\\sqrt{d_k}");
+    const auto& radical = as<Radical>(root);
+    CHECK_FALSE(radical.degree);
+    REQUIRE(radical.body.size() == 1);
+    CHECK(covered(source, radical.body[0].source) == "d_k");
+
+    CHECK(list[8].key == "V");
+    check_source_ranges(source, list);
+}
+
+TEST_CASE("e^{s_i} / sum_j e^{s_j} parses into the expected tree", "[math][tex]") {
+    const std::string source = "e^{s_i} / \\sum_j e^{s_j}";
+    const MathList list = parse_tex(source);
+    REQUIRE(list.size() == 4);
+    CHECK(covered(source, list[0].source) == "e^{s_i}");
+    REQUIRE(list[0].sup);
+    REQUIRE(list[0].sup->size() == 1);
+    CHECK(covered(source, list[0].sup->at(0).source) == "s_i");
+    CHECK(list[1].cls == AtomClass::Ord);
+    CHECK(code_point(list[1]) == U'/');
+    CHECK(list[2].cls == AtomClass::Op);
+    CHECK(list[2].key == "\\sum");
+    CHECK(covered(source, list[2].source) == "\\sum_j");
+    CHECK(covered(source, list[3].source) == "e^{s_j}");
+    check_source_ranges(source, list);
+}
+
+TEST_CASE("fractions, styled fractions and radicals", "[math][tex]") {
+    const Node half = only("\\frac12");
+    CHECK(code_point(as<Fraction>(half).numerator.at(0)) == U'1');
+    CHECK(code_point(as<Fraction>(half).denominator.at(0)) == U'2');
+
+    const Node display = only("\\dfrac{a}{b}");
+    const auto& group = as<Group>(display);
+    REQUIRE(group.body.size() == 2);
+    CHECK(as<StyleChange>(group.body[0]).style == MathStyle::Display);
+    CHECK(group.body[1].key == "\\frac");
+    CHECK(group.body[1].source == SourceRange{0, 12});
+    CHECK(display.source == SourceRange{0, 12});
+    CHECK(as<StyleChange>(as<Group>(only("\\tfrac ab")).body[0]).style == MathStyle::Text);
+
+    const std::string source = "\\sqrt[n]{x+1}";
+    const Node root = only(source);
+    const auto& radical = as<Radical>(root);
+    REQUIRE(radical.degree);
+    REQUIRE(radical.degree->size() == 1);
+    CHECK(radical.degree->at(0).key == "n");
+    CHECK(radical.body.size() == 3);
+    CHECK(covered(source, root.source) == source);
+    // Inside braces a ']' is a closing bracket, not the end of the degree.
+    CHECK(as<Radical>(only("\\sqrt[{]}]{x}")).degree->at(0).key.empty());
+}
+
+TEST_CASE("\\left and \\right take every delimiter and share keys with the plain symbols", "[math][tex]") {
+    const struct {
+        const char* source;
+        char32_t left, right;
+        const char* left_key;
+        const char* right_key;
+    } cases[] = {
+        {"\\left( x \\right)", U'(', U')', "(", ")"},
+        {"\\left[ x \\right]", U'[', U']', "[", "]"},
+        {"\\left\\{ x \\right\\}", U'{', U'}', "\\{", "\\}"},
+        {"\\left| x \\right|", U'|', U'|', "|", "|"},
+        {"\\left\\| x \\right\\|", U'‖', U'‖', "\\|", "\\|"},
+        {"\\left\\langle x \\right\\rangle", U'⟨', U'⟩', "\\langle", "\\rangle"},
+        {"\\left\\lfloor x \\right\\rfloor", U'⌊', U'⌋', "\\lfloor", "\\rfloor"},
+        {"\\left\\lceil x \\right\\rceil", U'⌈', U'⌉', "\\lceil", "\\rceil"},
+        {"\\left. x \\right|", 0, U'|', ".", "|"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.source);
+        const Node node = only(c.source);
+        const auto& fenced = as<LeftRight>(node);
+        CHECK(fenced.left.code_point == c.left);
+        CHECK(fenced.right.code_point == c.right);
+        CHECK(fenced.left.key == c.left_key);
+        CHECK(fenced.right.key == c.right_key);
+        CHECK(node.cls == AtomClass::Inner);
+    }
+    // A plain parenthesis is an Open atom with the same key.
+    const Node open = only("(");
+    CHECK(open.cls == AtomClass::Open);
+    CHECK(open.key == as<LeftRight>(only("\\left(x\\right)")).left.key);
+    CHECK(only("\\langle").key == as<LeftRight>(only("\\left\\langle x\\right\\rangle")).left.key);
+    // Scripts on the whole fence.
+    const std::string source = "\\left( a \\right)^2";
+    CHECK(covered(source, only(source).source) == source);
+}
+
+TEST_CASE("a 3x3 bmatrix has its rows, cells and bracket fences", "[math][tex]") {
+    const std::string source = "\\begin{bmatrix} a & b & c \\\\ d & e & f \\\\ g & h & i \\end{bmatrix}";
+    const Node node = only(source);
+    CHECK(node.cls == AtomClass::Inner);
+    CHECK(covered(source, node.source) == source);
+    const auto& matrix = as<Matrix>(node);
+    REQUIRE(matrix.rows.size() == 3);
+    std::string letters;
+    for (const auto& row : matrix.rows) {
+        REQUIRE(row.size() == 3);
+        for (const auto& cell : row) {
+            REQUIRE(cell.size() == 1);
+            letters += cell[0].key;
+        }
+    }
+    CHECK(letters == "abcdefghi");
+    CHECK(covered(source, matrix.rows[1][2][0].source) == "f");
+    CHECK(matrix.left.code_point == U'[');
+    CHECK(matrix.left.key == "[");
+    CHECK(covered(source, matrix.left.source) == "\\begin{bmatrix}");
+    CHECK(matrix.right.code_point == U']');
+    CHECK(covered(source, matrix.right.source) == "\\end{bmatrix}");
+    check_source_ranges(source, {node});
+}
+
+TEST_CASE("matrices: fences by environment, a trailing \\\\ ignored, ragged rows padded", "[math][tex]") {
+    CHECK(as<Matrix>(only("\\begin{pmatrix}1\\end{pmatrix}")).left.key == "(");
+    CHECK(as<Matrix>(only("\\begin{vmatrix}1\\end{vmatrix}")).right.code_point == U'|');
+    CHECK(as<Matrix>(only("\\begin{Vmatrix}1\\end{Vmatrix}")).right.code_point == U'‖');
+    CHECK(as<Matrix>(only("\\begin{Bmatrix}1\\end{Bmatrix}")).left.key == "\\{");
+    const Node bare = only("\\begin{matrix}1\\end{matrix}");
+    CHECK(bare.cls == AtomClass::Ord);
+    CHECK(as<Matrix>(bare).left.code_point == 0);
+
+    const Node trailing_node = only("\\begin{pmatrix} a & b \\\\ c & d \\\\ \\end{pmatrix}");
+    CHECK(as<Matrix>(trailing_node).rows.size() == 2);
+
+    const Node ragged_node = only("\\begin{bmatrix} a \\\\ b & c & d \\\\ e & f \\end{bmatrix}");
+    const auto& ragged = as<Matrix>(ragged_node);
+    REQUIRE(ragged.rows.size() == 3);
+    for (const auto& row : ragged.rows) CHECK(row.size() == 3);
+    CHECK(ragged.rows[0][1].empty());
+    CHECK(ragged.rows[2][2].empty());
+    CHECK(ragged.rows[2][1].at(0).key == "f");
+
+    // A matrix inside a matrix cell, and fences inside a cell.
+    const Node nested_node = only("\\begin{matrix} \\begin{pmatrix} 1 \\end{pmatrix} & \\left( x \\right) \\end{matrix}");
+    const auto& nested = as<Matrix>(nested_node);
+    REQUIRE(nested.rows.at(0).size() == 2);
+    CHECK(std::holds_alternative<Matrix>(nested.rows[0][0].at(0).nucleus));
+    CHECK(std::holds_alternative<LeftRight>(nested.rows[0][1].at(0).nucleus));
+}
+
+TEST_CASE("\\text keeps spaces, nests braces and takes escapes", "[math][tex]") {
+    const std::string source = "\\text{ for all {tokens}  \\$5 \\& 10\\% }";
+    const Node node = only(source);
+    CHECK(node.cls == AtomClass::Ord);
+    CHECK(text_of(node) == " for all tokens $5 & 10% ");
+    CHECK(node.key == " for all tokens $5 & 10% ");
+    CHECK(covered(source, node.source) == source);
+    CHECK(text_of(only("\\text{naïve}")) == "naïve");
+    CHECK(text_of(only("\\text{}")).empty());
+}
+
+TEST_CASE("alphabets: \\mathrm, \\mathbf, \\mathit, \\mathbb, \\mathcal", "[math][tex]") {
+    const std::string source = "\\mathrm{softmax}";
+    const Node roman = only(source);
+    CHECK(roman.cls == AtomClass::Ord);
+    const auto& letters = as<Group>(roman).body;
+    REQUIRE(letters.size() == 7);
+    CHECK(code_point(letters[0]) == U's');
+    CHECK(letters[0].key == "s");
+    CHECK(letters[0].cls == AtomClass::Ord);
+    CHECK(covered(source, letters[6].source) == "x");
+
+    const Node bold_node = only("\\mathbf{Aa0+x_i}");
+    const auto& bold = as<Group>(bold_node).body;
+    REQUIRE(bold.size() == 5);
+    CHECK(code_point(bold[0]) == 0x1D400);
+    CHECK(code_point(bold[1]) == 0x1D41A);
+    CHECK(code_point(bold[2]) == 0x1D7CE);
+    CHECK(bold[3].cls == AtomClass::Bin);
+    CHECK(code_point(bold[4].sub->at(0)) == 0x1D422);  // the script is bold too
+
+    CHECK(code_point(as<Group>(only("\\mathit x")).body.at(0)) == 0x1D465);
+    CHECK(code_point(as<Group>(only("\\mathbb R")).body.at(0)) == U'ℝ');
+    const Node blackboard = only("\\mathbb{ABCHNPQZ}");
+    std::u32string bb;
+    for (const auto& n : as<Group>(blackboard).body) bb += code_point(n);
+    CHECK(bb == U"\U0001D538\U0001D539ℂℍℕℙℚℤ");
+    const Node script = only("\\mathcal{ABEFHILMRZ}");
+    std::u32string cal;
+    for (const auto& n : as<Group>(script).body) cal += code_point(n);
+    CHECK(cal == U"\U0001D49Cℬℰℱℋℐℒℳℛ\U0001D4B5");
+    // The innermost alphabet wins, and it ends with its argument.
+    const MathList mixed = parse_tex("\\mathbf{a\\mathrm{b}}c");
+    CHECK(code_point(as<Group>(as<Group>(mixed.at(0)).body.at(1)).body.at(0)) == U'b');
+    CHECK(code_point(mixed.at(1)) == 0x1D450);
+}
+
+TEST_CASE("spaces in mu and style changes", "[math][tex]") {
+    const MathList list = parse_tex("a\\,b\\:c\\>d\\;e\\!f\\quad g\\qquad h\\ i~j");
+    std::vector<double> mu;
+    for (const Node& node : list)
+        if (const auto* space = std::get_if<Space>(&node.nucleus)) mu.push_back(space->mu);
+    CHECK(mu == std::vector<double>{3, 4, 4, 5, -3, 18, 36, 6, 6});
+    CHECK(list.size() == 19);
+
+    const MathList styled = parse_tex("\\displaystyle a \\textstyle \\scriptstyle \\scriptscriptstyle");
+    REQUIRE(styled.size() == 5);
+    CHECK(as<StyleChange>(styled[0]).style == MathStyle::Display);
+    CHECK(as<StyleChange>(styled[2]).style == MathStyle::Text);
+    CHECK(as<StyleChange>(styled[3]).style == MathStyle::Script);
+    CHECK(as<StyleChange>(styled[4]).style == MathStyle::ScriptScript);
+    CHECK(styled[0].source == SourceRange{0, 13});
+}
+
+TEST_CASE("white space is ignored outside \\text", "[math][tex]") {
+    const MathList spaced = parse_tex(" a  +\n\tb ");
+    const MathList tight = parse_tex("a+b");
+    REQUIRE(spaced.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) CHECK(spaced[i].key == tight[i].key);
+    CHECK(spaced[2].source == SourceRange{7, 8});
+    CHECK(parse_tex("").empty());
+}
+
+TEST_CASE("errors name the problem and point at it", "[math][tex]") {
+    const struct {
+        const char* source;
+        std::size_t offset;
+        const char* message;
+    } cases[] = {
+        {"a + {b", 4, "missing '}' for the '{' here"},
+        {"a}", 1, "unexpected '}'"},
+        {"x^{a", 2, "missing '}' for the '{' here"},
+        {"\\left( {a \\right)", 7, "missing '}' for the '{' here"},
+        {"\\fracc{a}{b}", 0, "unknown command '\\fracc'; did you mean '\\frac'?"},
+        {"x + \\alpah", 4, "unknown command '\\alpah'; did you mean '\\alpha'?"},
+        {"\\qwertyzzz", 0, "unknown command '\\qwertyzzz'"},
+        {"\\frac{a}", 0, "\\frac needs 2 arguments"},
+        {"1 + \\frac{a}}", 4, "\\frac needs 2 arguments"},
+        {"\\dfrac", 0, "\\dfrac needs 2 arguments"},
+        {"\\sqrt", 0, "\\sqrt needs an argument"},
+        {"\\sqrt[3", 5, "missing ']' for the '[' here"},
+        {"\\mathbf", 0, "\\mathbf needs an argument"},
+        {"x^", 1, "^ needs an argument"},
+        {"x_}", 1, "_ needs an argument"},
+        {"x^\\frac12", 2, "'\\frac' after ^ must be in braces"},
+        {"x^\\frcc", 2, "unknown command '\\frcc'; did you mean '\\frac'?"},
+        {"^2", 0, "^ needs a base; write {}^… for an empty one"},
+        {"a \\, _2", 5, "_ needs a base; write {}_… for an empty one"},
+        {"'", 0, "a prime needs a base"},
+        {"x^2^3", 3, "double superscript"},
+        {"x_1_2", 3, "double subscript"},
+        {"x^2'", 3, "double superscript"},
+        {"\\left( x", 0, "\\left without a matching \\right"},
+        {"{\\left( x}", 1, "\\left without a matching \\right"},
+        {"x \\right)", 2, "\\right without a matching \\left"},
+        {"\\left", 0, "\\left needs a delimiter"},
+        {"\\left\\foo x \\right)", 5, "unknown delimiter '\\foo' after \\left"},
+        {"\\left} x \\right)", 5, "unknown delimiter '}' after \\left; did you mean '\\}'?"},
+        {"\\left( x \\right\\langel", 15, "unknown delimiter '\\langel' after \\right; did you mean '\\langle'?"},
+        {"\\begin{foo} x \\end{foo}", 7, "unknown environment 'foo'"},
+        {"\\begin{bmatrx} x \\end{bmatrx}", 7, "unknown environment 'bmatrx'; did you mean 'bmatrix'?"},
+        {"\\begin{align} x \\end{align}", 7, "environment 'align' is not supported"},
+        {"\\begin{cases} x \\end{cases}", 7, "environment 'cases' is not supported"},
+        {"\\begin x", 0, "\\begin needs an environment name in braces"},
+        {"\\begin{bmatrix} a \\end{pmatrix}", 18, "\\end{pmatrix} does not match \\begin{bmatrix}"},
+        {"\\begin{bmatrix} a & b", 0, "missing \\end{bmatrix} for the \\begin{bmatrix} here"},
+        {"\\begin{bmatrix} a & {b \\\\ c \\end{bmatrix}", 20, "missing '}' for the '{' here"},
+        {"x \\end{bmatrix}", 2, "\\end without a matching \\begin"},
+        {"a & b", 2, "'&' outside a matrix"},
+        {"a \\\\ b", 2, "'\\\\' outside a matrix; a formula is one line"},
+        {"\\limits", 0, "\\limits must follow an operator such as \\sum"},
+        {"x\\nolimits", 1, "\\nolimits must follow an operator such as \\sum"},
+        {"a\xFF b", 1, "invalid UTF-8"},
+        {"a\xC3", 1, "invalid UTF-8"},
+        {"\xC0\x80", 0, "invalid UTF-8"},
+        {"x \\over y", 2, "'\\over' is not supported; write \\frac{a}{b}"},
+        {"\\hat{x}", 0, "'\\hat' is not supported"},
+        {"\\vec{x}", 0, "'\\vec' is not supported"},
+        {"\\mathfrak{g}", 0, "'\\mathfrak' is not supported"},
+        {"\\overbrace{x}", 0, "'\\overbrace' is not supported"},
+        {"\\underbrace{x}", 0, "'\\underbrace' is not supported"},
+        {"\\overline{x}", 0, "'\\overline' is not supported"},
+        {"\\text{if $x$}", 9, "'$' inside \\text: text cannot hold maths; write \\$ for a dollar sign"},
+        {"\\text{a_b}", 7, "'_' inside \\text must be written '\\_'"},
+        {"\\text{\\alpha}", 6, "'\\alpha' inside \\text is not supported"},
+        {"\\text{ab", 5, "missing '}' for the '{' here"},
+        {"\\text x", 0, "\\text needs an argument in braces"},
+        {"\\operatorname{}", 0, "\\operatorname needs a name"},
+        {"\\mathcal{x}", 9, "\\mathcal has capital letters only"},
+        {"$x$", 0, "'$' is not needed around a formula; write \\$ for a dollar sign"},
+        {"50%", 2, "'%' starts a comment in TeX; write \\% for a percent sign"},
+        {"#1", 0, "'#' is TeX's macro parameter; write \\# for a hash sign"},
+        {"x é", 2, "character 'é' (U+00E9) is not supported in a formula; put words in \\text{…}"},
+        {"a\x01", 1, "control character U+0001 in the formula"},
+        {"x\\", 1, "'\\' at the end of the formula"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.source);
+        const Failure f = failure(c.source);
+        CHECK(f.message == c.message);
+        CHECK(f.offset == c.offset);
+    }
+}
+
+TEST_CASE("nesting is bounded: 64 levels parse, deeper is an error, never a stack overflow", "[math][tex]") {
+    const std::string deep64 = std::string(64, '{') + "x" + std::string(64, '}');
+    CHECK(parse_tex(deep64).size() == 1);
+    const Failure deep65 = failure(std::string(65, '{') + "x" + std::string(65, '}'));
+    CHECK(deep65.offset == 64);
+    CHECK(deep65.message == "formula nested deeper than 64 levels");
+    CHECK(failure(std::string(10000, '{')).offset == 64);
+    std::string fractions;
+    for (int i = 0; i < 1500; ++i) fractions += "\\frac{";
+    CHECK(failure(fractions).message == "formula nested deeper than 64 levels");
+    std::string fences;
+    for (int i = 0; i < 1000; ++i) fences += "\\left(";
+    CHECK(failure(fences).message == "formula nested deeper than 64 levels");
+}
+
+TEST_CASE("formulas longer than 10000 bytes are refused", "[math][tex]") {
+    std::string longest;
+    while (longest.size() < 10000) longest += "x+";
+    CHECK(parse_tex(longest).size() == 10000);
+    const Failure f = failure(longest + "y");
+    CHECK(f.offset == 0);
+    CHECK(f.message == "formula longer than 10000 bytes");
+}
+
+TEST_CASE("random bytes and token soups parse or fail with a TexError, never crash", "[math][tex][fuzz]") {
+    std::mt19937 random(20240611);
+    const std::vector<std::string> tokens = {
+        "{", "}", "^", "_", "'", "[", "]", "&", "\\\\", " ", "x", "2", "+", "(", ")", "|", "\\alpha", "\\sum",
+        "\\int", "\\lim", "\\limits", "\\nolimits", "\\frac", "\\dfrac", "\\sqrt", "\\sqrt[", "\\left", "\\left(",
+        "\\right", "\\right)", "\\left.", "\\begin{bmatrix}", "\\end{bmatrix}", "\\begin{matrix}", "\\end{pmatrix}",
+        "\\text{", "\\text{a b}", "\\mathbf", "\\mathbb{", "\\mathcal", "\\operatorname{", "\\operatorname*",
+        "\\,", "\\quad", "~", "\\displaystyle", "\\hat", "\\foo", "\\", "$", "%", "é", "α", "\xFF", "\xE2\x82",
+        "\\{", "\\}", "\\|", "\\langle", "}", "{", "\\begin{", "\\end"};
+    auto check_one = [&](const std::string& source) {
+        try {
+            check_source_ranges(source, parse_tex(source));
+        } catch (const TexError& e) {
+            INFO(source);
+            CHECK(e.offset() <= source.size());
+            CHECK(std::string(e.what()).size() > 0);
+        }
+    };
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 2000; ++i) {
+        std::string bytes(random() % 48, '\0');
+        for (char& b : bytes) b = static_cast<char>(random() % 256);
+        check_one(bytes);
+    }
+    for (int i = 0; i < 3000; ++i) {
+        std::string soup;
+        const std::size_t count = random() % 40;
+        for (std::size_t k = 0; k < count; ++k) soup += tokens[random() % tokens.size()];
+        check_one(soup);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < 2.0);
+}
+
+TEST_CASE("Latin Modern Math has a glyph for every code point the tables produce", "[math][tex][fonts]") {
+    text::FontLibrary fonts(std::filesystem::path(ATTNREEL_SOURCE_DIR) / "fonts");
+    const text::FaceId math = fonts.face("math");
+    auto check = [&](std::string_view what, char32_t c) {
+        INFO(what << " U+" << std::hex << static_cast<unsigned>(c));
+        CHECK(fonts.has_glyph_for(math, c));
+    };
+    for (const auto& e : symbol_commands()) check(e.name, e.code_point);
+    for (const auto& e : symbol_characters()) check(std::string(1, e.character), e.code_point);
+    for (const auto& e : large_operators()) check(e.name, e.code_point);
+    for (const auto& e : operator_names())
+        for (char c : e.word) check(e.name, static_cast<char32_t>(c));
+    for (const auto& e : delimiter_symbols())
+        if (e.code_point != 0) check(e.name, e.code_point);
+    for (const auto& e : matrix_environments()) {
+        if (e.left.code_point != 0) check(e.name, e.left.code_point);
+        if (e.right.code_point != 0) check(e.name, e.right.code_point);
+    }
+    for (char32_t prime : {U'′', U'″', U'‴', U'⁗'}) check("prime", prime);
+    int letters = 0;
+    for (const auto& alphabet : alphabet_commands()) {
+        for (char c = '0'; c <= 'z'; ++c) {
+            const char32_t code = alphabet_code_point(alphabet.alphabet, c);
+            if (code == 0) continue;
+            ++letters;
+            check(std::string(alphabet.name) + " " + c, code);
+        }
+    }
+    CHECK(letters == 5 * 52 - 26 + 4 * 10);  // \mathcal: capitals only, no digits
+}
