@@ -43,12 +43,13 @@ std::uint32_t MathFont::glyph_for(char32_t code_point, MathStyle level) const {
     hb_codepoint_t glyph = 0;
     if (!hb_font_get_nominal_glyph(hb_font_, code_point, &glyph)) return 0;
     if (level != MathStyle::Script && level != MathStyle::ScriptScript) return glyph;
-    // 'ssty' is a GSUB feature: shaping the lone character applies it.
+    // 'ssty' is a GSUB feature: shaping the lone character applies it. Maths fonts register
+    // it under the 'math' script only.
     std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
     const std::uint32_t text[1] = {static_cast<std::uint32_t>(code_point)};
     hb_buffer_add_utf32(buffer.get(), text, 1, 0, 1);
     hb_buffer_set_direction(buffer.get(), HB_DIRECTION_LTR);
-    hb_buffer_set_script(buffer.get(), HB_SCRIPT_COMMON);
+    hb_buffer_set_script(buffer.get(), HB_SCRIPT_MATH);
     const hb_feature_t ssty{HB_TAG('s', 's', 't', 'y'), level == MathStyle::Script ? 1u : 2u, 0, ~0u};
     hb_shape(hb_font_, buffer.get(), &ssty, 1);
     unsigned count = 0;

@@ -114,13 +114,32 @@ struct MathFace {
         return hb_ot_math_get_constant(hb, HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0;
     }
     double axis() const { return constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT); }
-    std::uint32_t glyph(char32_t c) const {
-        hb_codepoint_t g = 0;
-        hb_font_get_nominal_glyph(hb, c, &g);
+    // The glyph for `c` at a style's size: script sizes use the 'ssty' alternates, which
+    // Latin Modern Math has (registered under the 'math' script).
+    std::uint32_t glyph(char32_t c, MathStyle level = MathStyle::Display) const {
+        hb_buffer_t* buffer = hb_buffer_create();
+        const std::uint32_t text[1] = {static_cast<std::uint32_t>(c)};
+        hb_buffer_add_utf32(buffer, text, 1, 0, 1);
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+        hb_buffer_set_script(buffer, HB_SCRIPT_MATH);
+        const unsigned ssty = level == MathStyle::Script ? 1 : level == MathStyle::ScriptScript ? 2 : 0;
+        const hb_feature_t feature{HB_TAG('s', 's', 't', 'y'), ssty, 0, ~0u};
+        hb_shape(hb, buffer, &feature, 1);
+        unsigned count = 0;
+        const std::uint32_t g = hb_buffer_get_glyph_infos(buffer, &count)[0].codepoint;
+        hb_buffer_destroy(buffer);
         return g;
     }
-    double advance(char32_t c) const { return hb_font_get_glyph_h_advance(hb, glyph(c)) / upem; }
-    double italic(char32_t c) const { return hb_ot_math_get_glyph_italics_correction(hb, glyph(c)) / upem; }
+    double scale(MathStyle level) const {
+        return level == MathStyle::Script ? script_scale() : level == MathStyle::ScriptScript ? script_script_scale() : 1.0;
+    }
+    // Advance and italic correction of `c` at a style's size, in em of the base size.
+    double advance(char32_t c, MathStyle level = MathStyle::Display) const {
+        return hb_font_get_glyph_h_advance(hb, glyph(c, level)) / upem * scale(level);
+    }
+    double italic(char32_t c, MathStyle level = MathStyle::Display) const {
+        return hb_ot_math_get_glyph_italics_correction(hb, glyph(c, level)) / upem * scale(level);
+    }
     // A letter without scripts keeps its italic correction in its width, as in TeX.
     double width(char32_t c) const { return advance(c) + italic(c); }
     double ink_top(std::uint32_t g) const {
@@ -162,8 +181,19 @@ Similarity placement(const MathItem& item, const Path& glyph_outline) {
     return {scale, drawn[0] - scale * source[0]};
 }
 
+// How far apart two paths of the same points are at most.
+double largest_distance(const Path& a, const Path& b) {
+    REQUIRE(a.points().size() == b.points().size());
+    double largest = 0;
+    for (std::size_t i = 0; i < a.points().size(); ++i)
+        largest = std::max(largest, (a.points()[i] - b.points()[i]).norm());
+    return largest;
+}
+
 // The origin (pen position on its baseline) of the glyph for `c` drawn as `item`.
-Vec2 origin_of(MathFace& f, const MathItem& item, char32_t c) { return placement(item, f.outline(f.glyph(c))).offset; }
+Vec2 origin_of(MathFace& f, const MathItem& item, char32_t c, MathStyle level = MathStyle::Display) {
+    return placement(item, f.outline(f.glyph(c, level))).offset;
+}
 
 // The subpaths of a path, each as its own Path.
 std::vector<Path> subpaths(const Path& path) {
@@ -201,17 +231,21 @@ TEST_CASE("a superscript sits at SuperscriptShiftUp, after the base's italic cor
     MathFace f;
     // f has an italic correction in Latin Modern Math; the superscript clears it.
     const MathLayout layout = f.layout({with_sup(var('f'), {digit('2')})});
-    const Similarity two = placement(item(layout, "2"), f.outline(f.glyph('2')));
+    const Similarity two = placement(item(layout, "2"), f.outline(f.glyph('2', MathStyle::Script)));
     REQUIRE(f.italic(math_italic('f')) > 0);
     CHECK_THAT(two.scale, WithinAbs(f.script_scale(), exact));
+    // Drawn with the script-size alternate of '2' ('ssty'), not the text-size glyph.
+    REQUIRE(f.glyph('2', MathStyle::Script) != f.glyph('2'));
+    CHECK(largest_distance(item(layout, "2").outline, f.outline(f.glyph('2', MathStyle::Script)).transformed(two)) <
+          exact);
     const double bottom_min = f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN);
-    const double two_depth = -f.ink_bottom(f.glyph('2')) * f.script_scale();
+    const double two_depth = -f.ink_bottom(f.glyph('2', MathStyle::Script)) * f.script_scale();
     const double expected =
         std::max(f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP), two_depth + bottom_min);
     CHECK_THAT(two.offset.y(), WithinAbs(expected, exact));
     CHECK_THAT(two.offset.x(), WithinAbs(f.advance(math_italic('f')) + f.italic(math_italic('f')), exact));
     // The box ends SpaceAfterScript after the superscript.
-    CHECK_THAT(layout.width, WithinAbs(two.offset.x() + f.advance('2') * f.script_scale() +
+    CHECK_THAT(layout.width, WithinAbs(two.offset.x() + f.advance('2', MathStyle::Script) +
                                            f.constant(HB_OT_MATH_CONSTANT_SPACE_AFTER_SCRIPT),
                                        exact));
 }
@@ -232,20 +266,20 @@ TEST_CASE("a superscript in a cramped style (under a radical) uses SuperscriptSh
     MathFace f;
     const MathLayout layout = f.layout({sqrt_of({with_sup(var('x'), {digit('2')})})});
     const double expected = std::max(f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED),
-                                     -f.ink_bottom(f.glyph('2')) * f.script_scale() +
+                                     -f.ink_bottom(f.glyph('2', MathStyle::Script)) * f.script_scale() +
                                          f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN));
     const double x_baseline = origin_of(f, item(layout, "x"), math_italic('x')).y();
-    CHECK_THAT(origin_of(f, item(layout, "2"), '2').y() - x_baseline, WithinAbs(expected, exact));
+    CHECK_THAT(origin_of(f, item(layout, "2"), '2', MathStyle::Script).y() - x_baseline, WithinAbs(expected, exact));
     CHECK(expected < f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
 }
 
 TEST_CASE("a subscript drops by SubscriptShiftDown and tucks under the italic correction") {
     MathFace f;
     const MathLayout layout = f.layout({with_sub(var('f'), {var('i')})});
-    const double i_height = f.ink_top(f.glyph(math_italic('i'))) * f.script_scale();
+    const double i_height = f.ink_top(f.glyph(math_italic('i'), MathStyle::Script)) * f.script_scale();
     const double expected = std::max(f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN),
                                      i_height - f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX));
-    const Vec2 i = origin_of(f, item(layout, "i"), math_italic('i'));
+    const Vec2 i = origin_of(f, item(layout, "i"), math_italic('i'), MathStyle::Script);
     CHECK_THAT(i.y(), WithinAbs(-expected, exact));
     CHECK_THAT(i.x(), WithinAbs(f.advance(math_italic('f')), exact));
 }
@@ -265,11 +299,11 @@ TEST_CASE("subscript and superscript together keep SubSuperscriptGapMin apart, t
     MathFace f;
     const MathLayout layout = f.layout({with_sub(with_sup(var('f'), {digit('2')}), {var('j')})});
     const double s = f.script_scale();
-    const Vec2 two = origin_of(f, item(layout, "2"), '2');
-    const Vec2 j = origin_of(f, item(layout, "j"), math_italic('j'));
+    const Vec2 two = origin_of(f, item(layout, "2"), '2', MathStyle::Script);
+    const Vec2 j = origin_of(f, item(layout, "j"), math_italic('j'), MathStyle::Script);
     CHECK_THAT(two.x() - j.x(), WithinAbs(f.italic(math_italic('f')), exact));
-    const double sup_bottom = two.y() + f.ink_bottom(f.glyph('2')) * s;
-    const double sub_top = j.y() + f.ink_top(f.glyph(math_italic('j'))) * s;
+    const double sup_bottom = two.y() + f.ink_bottom(f.glyph('2', MathStyle::Script)) * s;
+    const double sub_top = j.y() + f.ink_top(f.glyph(math_italic('j'), MathStyle::Script)) * s;
     CHECK(sup_bottom - sub_top >= f.constant(HB_OT_MATH_CONSTANT_SUB_SUPERSCRIPT_GAP_MIN) - exact);
     CHECK(two.y() >= f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP) - exact);
     CHECK(-j.y() >= f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN) - exact);
@@ -313,8 +347,8 @@ TEST_CASE("a text fraction uses the text shifts and script-size parts, so it is 
     const MathList list = {frac({var('x')}, {var('z')})};
     const MathLayout text = f.layout(list, MathStyle::Text);
     const MathLayout display = f.layout(list, MathStyle::Display);
-    const Similarity x = placement(item(text, "x"), f.outline(f.glyph(math_italic('x'))));
-    const Similarity z = placement(item(text, "z"), f.outline(f.glyph(math_italic('z'))));
+    const Similarity x = placement(item(text, "x"), f.outline(f.glyph(math_italic('x'), MathStyle::Script)));
+    const Similarity z = placement(item(text, "z"), f.outline(f.glyph(math_italic('z'), MathStyle::Script)));
     const double s = f.script_scale();
     CHECK_THAT(x.scale, WithinAbs(s, exact));
     CHECK_THAT(z.scale, WithinAbs(s, exact));
@@ -323,10 +357,10 @@ TEST_CASE("a text fraction uses the text shifts and script-size parts, so it is 
     const double up =
         std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_SHIFT_UP),
                  rule_top + f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_GAP_MIN) -
-                     f.ink_bottom(f.glyph(math_italic('x'))) * s);
+                     f.ink_bottom(f.glyph(math_italic('x'), MathStyle::Script)) * s);
     const double down =
         std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_SHIFT_DOWN),
-                 f.ink_top(f.glyph(math_italic('z'))) * s + f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN) -
+                 f.ink_top(f.glyph(math_italic('z'), MathStyle::Script)) * s + f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN) -
                      rule_bottom);
     CHECK_THAT(x.offset.y(), WithinAbs(up, exact));
     CHECK_THAT(z.offset.y(), WithinAbs(-down, exact));
@@ -401,7 +435,7 @@ TEST_CASE("a radical's height includes RadicalExtraAscender: a superscript after
     const double expected = bar_top + f.constant(HB_OT_MATH_CONSTANT_RADICAL_EXTRA_ASCENDER) -
                             f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX);
     REQUIRE(expected > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
-    CHECK_THAT(origin_of(f, item(layout, "2"), '2').y(), WithinAbs(expected, exact));
+    CHECK_THAT(origin_of(f, item(layout, "2"), '2', MathStyle::Script).y(), WithinAbs(expected, exact));
 }
 
 TEST_CASE("a radical grows with its body, past its variants into an assembly") {
@@ -420,7 +454,7 @@ TEST_CASE("a radical grows with its body, past its variants into an assembly") {
 TEST_CASE("a radical's degree is in scriptscript style, after RadicalKernBeforeDegree, raised by the percentage") {
     MathFace f;
     const MathLayout layout = f.layout({sqrt_of({var('x')}, MathList{digit('3')})}, MathStyle::Text);
-    const Similarity three = placement(item(layout, "3"), f.outline(f.glyph('3')));
+    const Similarity three = placement(item(layout, "3"), f.outline(f.glyph('3', MathStyle::ScriptScript)));
     CHECK_THAT(three.scale, WithinAbs(f.script_script_scale(), exact));
     CHECK_THAT(three.offset.x(), WithinAbs(f.constant(HB_OT_MATH_CONSTANT_RADICAL_KERN_BEFORE_DEGREE), exact));
     const RadicalParts radical = radical_parts(item(layout, "\\sqrt"));
@@ -429,7 +463,7 @@ TEST_CASE("a radical's degree is in scriptscript style, after RadicalKernBeforeD
     CHECK_THAT(three.offset.y(), WithinAbs(radical.sign.min.y() + raise * radical.sign.height(), ink));
     // The sign starts RadicalKernAfterDegree (negative) after the degree, but never before
     // the start of the formula.
-    const double sign_start = std::max(0.0, three.offset.x() + f.advance('3') * f.script_script_scale() +
+    const double sign_start = std::max(0.0, three.offset.x() + f.advance('3', MathStyle::ScriptScript) +
                                                 f.constant(HB_OT_MATH_CONSTANT_RADICAL_KERN_AFTER_DEGREE));
     const Vec2 x = origin_of(f, item(layout, "x"), math_italic('x'));
     CHECK_THAT(x.x(), WithinAbs(sign_start + f.advance(U'\u221A'), exact));
@@ -525,10 +559,10 @@ namespace {
 
 // The space between the advance of item `left` and the origin of item `right`.
 double space_between(MathFace& f, const MathLayout& layout, const std::string& left, char32_t left_char,
-                     const std::string& right, char32_t right_char, double scale = 1.0) {
-    const Vec2 l = origin_of(f, item(layout, left), left_char);
-    const Vec2 r = origin_of(f, item(layout, right), right_char);
-    return r.x() - (l.x() + f.advance(left_char) * scale + f.italic(left_char) * scale);
+                     const std::string& right, char32_t right_char, MathStyle level = MathStyle::Display) {
+    const Vec2 l = origin_of(f, item(layout, left), left_char, level);
+    const Vec2 r = origin_of(f, item(layout, right), right_char, level);
+    return r.x() - (l.x() + f.advance(left_char, level) + f.italic(left_char, level));
 }
 
 }  // namespace
@@ -561,16 +595,16 @@ TEST_CASE("TeX's spacing: medium around Bin, thick around Rel, thin after Punct,
     CHECK_THAT(space_between(f, unary, "+", '+', "b", b), WithinAbs(0.0, exact));
 
     // In script style the conditional spaces go.
-    const double s = f.script_scale();
-    const MathLayout script = f.layout({var('a'), bin('+'), var('b')}, MathStyle::Script);
+    const MathStyle s = MathStyle::Script;
+    const MathLayout script = f.layout({var('a'), bin('+'), var('b')}, s);
     CHECK_THAT(space_between(f, script, "a", a, "+", '+', s), WithinAbs(0.0, exact));
     CHECK_THAT(space_between(f, script, "+", '+', "b", b, s), WithinAbs(0.0, exact));
 
     // Explicit spaces are in mu of the current size.
     Node thin;
     thin.nucleus = Space{3};
-    const MathLayout spaced = f.layout({var('a'), thin, var('b')}, MathStyle::Script);
-    CHECK_THAT(space_between(f, spaced, "a", a, "b", b, s), WithinAbs(3 * mu * s, exact));
+    const MathLayout spaced = f.layout({var('a'), thin, var('b')}, s);
+    CHECK_THAT(space_between(f, spaced, "a", a, "b", b, s), WithinAbs(3 * mu * f.script_scale(), exact));
 }
 
 TEST_CASE("a letter keeps its italic correction before an upright symbol") {
@@ -597,10 +631,10 @@ TEST_CASE("display \\sum: a taller variant with limits above and below; text \\s
 
     const double s = f.script_scale();
     // Display: n above, i below, both centred on the operator.
-    const Vec2 n = origin_of(f, item(display, "n"), math_italic('n'));
-    const Vec2 i = origin_of(f, item(display, "i"), math_italic('i'));
-    const double n_depth = -f.ink_bottom(f.glyph(math_italic('n'))) * s;
-    const double i_height = f.ink_top(f.glyph(math_italic('i'))) * s;
+    const Vec2 n = origin_of(f, item(display, "n"), math_italic('n'), MathStyle::Script);
+    const Vec2 i = origin_of(f, item(display, "i"), math_italic('i'), MathStyle::Script);
+    const double n_depth = -f.ink_bottom(f.glyph(math_italic('n'), MathStyle::Script)) * s;
+    const double i_height = f.ink_top(f.glyph(math_italic('i'), MathStyle::Script)) * s;
     CHECK_THAT(n.y(), WithinAbs(big.max.y() + std::max(f.constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_BASELINE_RISE_MIN),
                                                          f.constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_GAP_MIN) + n_depth),
                                 ink));
@@ -608,12 +642,12 @@ TEST_CASE("display \\sum: a taller variant with limits above and below; text \\s
                                                          f.constant(HB_OT_MATH_CONSTANT_LOWER_LIMIT_GAP_MIN) + i_height),
                                 ink));
     CHECK(n.x() > big.min.x());
-    CHECK(n.x() + f.advance(math_italic('n')) * s < big.max.x());
+    CHECK(n.x() + f.advance(math_italic('n'), MathStyle::Script) < big.max.x());
     CHECK(i.x() > big.min.x());
 
     // Text: both to the right of the operator, one up, one down.
-    const Vec2 tn = origin_of(f, item(text, "n"), math_italic('n'));
-    const Vec2 ti = origin_of(f, item(text, "i"), math_italic('i'));
+    const Vec2 tn = origin_of(f, item(text, "n"), math_italic('n'), MathStyle::Script);
+    const Vec2 ti = origin_of(f, item(text, "i"), math_italic('i'), MathStyle::Script);
     CHECK(tn.x() >= small.max.x() - ink);
     CHECK(ti.x() >= small.max.x() - ink);
     CHECK(tn.y() > 0);
@@ -629,9 +663,9 @@ TEST_CASE("limits can be forced beside in display style and above in text style"
     above.limits = Limits::Above;
     const MathLayout display_beside = f.layout({beside}, MathStyle::Display);
     const MathLayout text_above = f.layout({above}, MathStyle::Text);
-    CHECK(origin_of(f, item(display_beside, "n"), math_italic('n')).x() >=
+    CHECK(origin_of(f, item(display_beside, "n"), math_italic('n'), MathStyle::Script).x() >=
           item(display_beside, "\\sum").outline.bounds().max.x() - ink);
-    CHECK(origin_of(f, item(text_above, "n"), math_italic('n')).x() <
+    CHECK(origin_of(f, item(text_above, "n"), math_italic('n'), MathStyle::Script).x() <
           item(text_above, "\\sum").outline.bounds().max.x());
 }
 
