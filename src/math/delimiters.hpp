@@ -18,6 +18,8 @@ Box stretched_glyph(MathFont& font, std::uint32_t glyph, double size, double sca
 // TeX's size for a delimiter around content of `height` and `depth` (em) with the axis
 // at `axis`: it covers 90.1% of twice the larger half about the axis, and falls short of
 // all of it by at most `shortfall` (\delimiterfactor 901, \delimitershortfall).
+// The MATH table's DelimitedSubFormulaMinHeight is not a floor here: at 1.3 em in Latin
+// Modern Math it would make \left( x \right) half again as tall as TeX's plain '('.
 double required_delimiter_size(double height, double depth, double axis, double shortfall);
 
 // A delimiter of at least `size` em, centred on the axis at `axis`; for code point 0 (TeX's

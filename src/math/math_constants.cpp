@@ -13,7 +13,6 @@ MathConstants read_math_constants(hb_font_t* font, double units_per_em) {
     if (const double s = percent(HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN); s > 0) k.script_scale = s;
     if (const double s = percent(HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN); s > 0)
         k.script_script_scale = s;
-    k.delimited_sub_formula_min_height = em(HB_OT_MATH_CONSTANT_DELIMITED_SUB_FORMULA_MIN_HEIGHT);
     k.display_operator_min_height = em(HB_OT_MATH_CONSTANT_DISPLAY_OPERATOR_MIN_HEIGHT);
     k.axis_height = em(HB_OT_MATH_CONSTANT_AXIS_HEIGHT);
 

@@ -9,7 +9,6 @@ namespace attnreel::math {
 struct MathConstants {
     double script_scale = 0.7;         // ScriptPercentScaleDown / 100
     double script_script_scale = 0.5;  // ScriptScriptPercentScaleDown / 100
-    double delimited_sub_formula_min_height = 0;
     double display_operator_min_height = 0;
     double axis_height = 0;
 

@@ -4,6 +4,7 @@
 // ink bounds are involved (flattened outlines) the tolerance is 1e-3 em.
 #include "core/error.hpp"
 #include "math/math_layout.hpp"
+#include "math/tex_parser.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -738,4 +739,73 @@ TEST_CASE("bad input is an InputError: no MATH table, missing glyph, bad size, n
     MathList fine = {var('x')};
     for (int i = 0; i < 64; ++i) fine = {with_sup(var('y'), std::move(fine))};
     CHECK(f.layout(fine).items.size() == 65);
+}
+
+// --- formulas from TeX source (through the parser) --------------------------------------
+
+namespace {
+
+MathLayout layout_tex(MathFace& f, const std::string& tex, MathStyle style = MathStyle::Display) {
+    return f.layout(parse_tex(tex), style);
+}
+
+// The x of the leftmost ink of the item with `key`.
+double left_of(const MathLayout& layout, const std::string& key, int nth = 0) {
+    return item(layout, key, nth).outline.bounds().min.x();
+}
+
+}  // namespace
+
+TEST_CASE("from TeX source: spacing follows the classes the parser gives") {
+    MathFace f;
+    const char32_t a = math_italic('a'), b = math_italic('b');
+    CHECK_THAT(space_between(f, layout_tex(f, "a+b"), "+", '+', "b", b), WithinAbs(4.0 / 18, exact));
+    CHECK_THAT(space_between(f, layout_tex(f, "a=b"), "a", a, "=", '='), WithinAbs(5.0 / 18, exact));
+    CHECK_THAT(space_between(f, layout_tex(f, "a,b"), ",", ',', "b", b), WithinAbs(3.0 / 18, exact));
+    // An operator name is an Op: a thin space before an Ord.
+    const MathLayout sine = layout_tex(f, "\\sin x");
+    const double n_end = origin_of(f, item(sine, "sin", 2), 'n').x() + f.advance('n');
+    CHECK_THAT(origin_of(f, item(sine, "x"), math_italic('x')).x() - n_end, WithinAbs(3.0 / 18, exact));
+    // A unary minus and a script-style sum have no spaces at all.
+    const MathLayout unary = layout_tex(f, "-a");
+    CHECK_THAT(origin_of(f, item(unary, "a"), math_italic('a')).x(), WithinAbs(f.advance(U'\u2212'), exact));
+    const MathLayout script = layout_tex(f, "\\scriptstyle a+b");
+    CHECK_THAT(origin_of(f, item(script, "+"), '+', MathStyle::Script).x(),
+               WithinAbs(f.advance(math_italic('a'), MathStyle::Script) + f.italic(math_italic('a'), MathStyle::Script),
+                         exact));
+}
+
+TEST_CASE("from TeX source: \\left( grows from a letter to a fraction to a matrix") {
+    MathFace f;
+    const double x = item(layout_tex(f, "\\left( x \\right)"), "(").outline.bounds().height();
+    const double fraction =
+        item(layout_tex(f, "\\left( \\frac{\\frac{a}{b}}{\\frac{c}{d}} \\right)"), "(").outline.bounds().height();
+    const double matrix =
+        item(layout_tex(f, "\\begin{pmatrix} a \\\\ b \\\\ c \\\\ d \\\\ e \\end{pmatrix}"), "(").outline.bounds().height();
+    CHECK(x < fraction);
+    CHECK(fraction < matrix);
+}
+
+TEST_CASE("from TeX source: the attention formula, every item traced to its source") {
+    MathFace f;
+    const std::string tex = "\\text{Attention}(Q,K,V) = \\operatorname{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V";
+    const MathLayout layout = layout_tex(f, tex);
+    // 9 + 7 letters of the words, 7 of (Q,K,V), '=', 2 delimiters, Q K T, rule, radical, d k, V.
+    CHECK(layout.items.size() == 9 + 7 + 7 + 1 + 2 + 3 + 1 + 1 + 2 + 1);
+    for (const MathItem& it : layout.items) {
+        INFO("item " << it.key);
+        REQUIRE(it.source.end <= tex.size());
+        CHECK(it.source.begin < it.source.end);
+    }
+    CHECK(tex.substr(item(layout, "\\frac").source.begin, 5) == "\\frac");
+    CHECK(tex.substr(item(layout, "\\sqrt").source.begin, 5) == "\\sqrt");
+    // The big parentheses are centred on the axis and cover the fraction (TeX's 90%).
+    const BBox paren = item(layout, "(", 1).outline.bounds();
+    CHECK_THAT(paren.center().y(), WithinAbs(f.axis(), 2 * ink));
+    const BBox numerator = item(layout, "Q", 1).outline.bounds();
+    CHECK(paren.max.y() > 0.9 * numerator.max.y());
+    // Reading order at the top level: Attention … = softmax ( … ) V, left to right.
+    CHECK(left_of(layout, "=") < left_of(layout, "softmax"));
+    CHECK(left_of(layout, "softmax", 6) < paren.min.x());
+    CHECK(paren.max.x() < left_of(layout, "V", 1));
 }
