@@ -14,6 +14,7 @@ inline constexpr double null_delimiter_space = 0.12;  // \nulldelimiterspace 1.2
 inline constexpr double delimiter_shortfall = 0.5;    // \delimitershortfall 5pt
 inline constexpr double matrix_column_gap = 1.0;      // 2 \arraycolsep, 5pt each
 inline constexpr double matrix_baseline_skip = 1.2;   // \baselineskip 12pt
+inline constexpr double matrix_line_skip = 0.1;       // \lineskip 1pt, when rows would touch
 inline constexpr double matrix_strut_height = 0.7;
 inline constexpr double matrix_strut_depth = 0.3;
 

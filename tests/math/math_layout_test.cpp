@@ -809,3 +809,17 @@ TEST_CASE("from TeX source: the attention formula, every item traced to its sour
     CHECK(left_of(layout, "softmax", 6) < paren.min.x());
     CHECK(paren.max.x() < left_of(layout, "V", 1));
 }
+
+TEST_CASE("matrix rows too tall for the baseline skip are a line skip (0.1 em) apart, ink to ink") {
+    MathFace f;
+    // Row 0 hangs a fraction far down, row 1 stands a fraction far up: together more than 1.2 em.
+    const Node low = frac({var('a')}, {frac({var('b')}, {var('c')})});
+    const Node high = frac({frac({var('d')}, {var('e')})}, {var('g')});
+    const MathLayout layout = f.layout({matrix({{MathList{low}}, {MathList{high}}}, 0, 0)});
+    const MathLayout row0 = f.layout({low}, MathStyle::Text);
+    const MathLayout row1 = f.layout({high}, MathStyle::Text);
+    REQUIRE(row0.depth + row1.height > 1.2);
+    const double baseline0 = item(layout, "a").outline.points()[0].y() - item(row0, "a").outline.points()[0].y();
+    const double baseline1 = item(layout, "d").outline.points()[0].y() - item(row1, "d").outline.points()[0].y();
+    CHECK_THAT(baseline0 - baseline1, WithinAbs(row0.depth + row1.height + 0.1, ink));
+}
