@@ -1,0 +1,65 @@
+#pragma once
+// The appendix-G driver behind layout_math: turns math lists into boxes, one construction
+// at a time. Lists, atoms and scripts are in typesetter.cpp, fractions, radicals, fences
+// and matrices in constructions.cpp. Lengths in ems of the formula's base size.
+#include "math/math_box.hpp"
+#include "math/math_font.hpp"
+#include "math/math_style.hpp"
+
+namespace attnreel::math {
+
+// Lengths TeX gives in points, which do not shrink in script styles; at TeX's 10pt base
+// size one point is a tenth of an em.
+inline constexpr double null_delimiter_space = 0.12;  // \nulldelimiterspace 1.2pt
+inline constexpr double delimiter_shortfall = 0.5;    // \delimitershortfall 5pt
+inline constexpr double matrix_column_gap = 1.0;      // 2 \arraycolsep, 5pt each
+inline constexpr double matrix_baseline_skip = 1.2;   // \baselineskip 12pt
+inline constexpr double matrix_line_skip = 0.1;       // \lineskip 1pt, when rows would touch
+inline constexpr double matrix_strut_height = 0.7;
+inline constexpr double matrix_strut_depth = 0.3;
+
+// Deeper nesting than this is an error, not a stack overflow.
+inline constexpr int max_nesting = 200;
+
+class Typesetter {
+public:
+    explicit Typesetter(MathFont& font) : font_(font), k_(font.constants()) {}
+
+    // A list as an hbox. `fenced`: the list sits between \left and \right, whose Open and
+    // Close classes take part in the spacing.
+    Box list(const MathList& items, Style style, bool fenced = false);
+
+private:
+    // A nucleus before its scripts: the italic correction is kept apart because where it
+    // goes depends on the scripts; `is_character` marks a lone glyph (no baseline drops).
+    struct Nucleus {
+        Box box;
+        double italic = 0;
+        bool is_character = false;
+    };
+
+    Box atom(const Node& node, Style style);
+    Nucleus nucleus(const Node& node, Style style);
+    Nucleus symbol(const Node& node, const Symbol& symbol, Style style);
+    Box text_run(const Node& node, const TextRun& run, Style style);
+    Box with_scripts(Nucleus nucleus, const Node& node, Style style);
+    Box with_limits(Nucleus nucleus, const Node& node, Style style);
+
+    Box fraction(const Node& node, const Fraction& fraction, Style style);
+    Box radical(const Node& node, const Radical& radical, Style style);
+    Box left_right(const LeftRight& fence, Style style);
+    Box matrix(const Matrix& matrix, Style style);
+
+    double scale(Style style) const { return font_.scale(style.level); }
+    double axis(Style style) const { return k_.axis_height * scale(style); }
+
+    MathFont& font_;
+    const MathConstants& k_;
+    int nesting_ = 0;
+};
+
+// The part of the source a node's own outlines come from: the nucleus alone when the
+// parser recorded it, else the whole atom.
+const SourceRange& shown_range(const Node& node);
+
+}  // namespace attnreel::math

@@ -1,0 +1,825 @@
+// Formula layout checked against the font's own MATH constants, read here independently
+// through HarfBuzz. Positions of glyphs are recovered exactly from their outlines (an
+// item is the glyph's outline under a similarity), so rules are checked to ~1e-9; where
+// ink bounds are involved (flattened outlines) the tolerance is 1e-3 em.
+#include "core/error.hpp"
+#include "math/math_layout.hpp"
+#include "math/tex_parser.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+using namespace attnreel;
+using namespace attnreel::math;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+constexpr double exact = 1e-9;  // positions that follow from rules
+constexpr double ink = 1e-3;    // positions that involve ink bounds of flattened outlines
+
+// --- building formulas by hand -------------------------------------------------------
+
+char32_t math_italic(char c) {
+    if (c == 'h') return U'\u210E';  // Planck constant stands in for the missing italic h
+    if (c >= 'a' && c <= 'z') return 0x1D44E + (c - 'a');
+    return 0x1D434 + (c - 'A');
+}
+
+// Every node gets a distinct source range so that items can be traced back.
+std::size_t next_source = 0;
+
+Node symbol(char32_t code_point, AtomClass cls, const std::string& key) {
+    Node n;
+    n.cls = cls;
+    n.nucleus = Symbol{code_point};
+    n.key = key;
+    n.source = n.nucleus_source = {next_source, next_source + 1};
+    ++next_source;
+    return n;
+}
+Node var(char c) { return symbol(math_italic(c), AtomClass::Ord, std::string(1, c)); }
+Node digit(char c) { return symbol(char32_t(c), AtomClass::Ord, std::string(1, c)); }
+Node bin(char c) { return symbol(char32_t(c), AtomClass::Bin, std::string(1, c)); }
+Node rel(char c) { return symbol(char32_t(c), AtomClass::Rel, std::string(1, c)); }
+Node punct(char c) { return symbol(char32_t(c), AtomClass::Punct, std::string(1, c)); }
+Node open(char c) { return symbol(char32_t(c), AtomClass::Open, std::string(1, c)); }
+Node close(char c) { return symbol(char32_t(c), AtomClass::Close, std::string(1, c)); }
+Node sum() {
+    Node n = symbol(U'\u2211', AtomClass::Op, "\\sum");
+    n.large_op = true;
+    return n;
+}
+Node with_sup(Node n, MathList sup) {
+    n.sup = std::move(sup);
+    return n;
+}
+Node with_sub(Node n, MathList sub) {
+    n.sub = std::move(sub);
+    return n;
+}
+Node construction(Nucleus nucleus, const std::string& key, AtomClass cls = AtomClass::Ord) {
+    Node n;
+    n.cls = cls;
+    n.nucleus = std::move(nucleus);
+    n.key = key;
+    n.source = n.nucleus_source = {next_source, next_source + 1};
+    ++next_source;
+    return n;
+}
+Node frac(MathList numerator, MathList denominator) {
+    return construction(Fraction{std::move(numerator), std::move(denominator)}, "\\frac");
+}
+Node sqrt_of(MathList body, std::optional<MathList> degree = std::nullopt) {
+    return construction(Radical{std::move(body), std::move(degree)}, "\\sqrt");
+}
+Delimiter delimiter(char32_t c, std::size_t at) {
+    Delimiter d;
+    d.code_point = c;
+    d.key = c ? std::string(1, char(c)) : "";
+    d.source = {at, at + 1};
+    return d;
+}
+Node left_right(char32_t left, MathList body, char32_t right) {
+    return construction(LeftRight{delimiter(left, 1000), delimiter(right, 1001), std::move(body)}, "\\left",
+                        AtomClass::Inner);
+}
+Node matrix(std::vector<std::vector<MathList>> rows, char32_t left, char32_t right) {
+    return construction(Matrix{std::move(rows), delimiter(left, 2000), delimiter(right, 2001)}, "bmatrix",
+                        AtomClass::Inner);
+}
+std::vector<std::vector<MathList>> column_of(const std::string& letters) {
+    std::vector<std::vector<MathList>> rows;
+    for (char c : letters) rows.push_back({MathList{var(c)}});
+    return rows;
+}
+
+// --- reading the font independently ----------------------------------------------------
+
+struct MathFace {
+    text::FontLibrary fonts{std::filesystem::path(ATTNREEL_SOURCE_DIR) / "fonts"};
+    text::FaceId face = fonts.face("math");
+    hb_font_t* hb = fonts.hb_font(face);
+    double upem = fonts.units_per_em(face);
+
+    double constant(hb_ot_math_constant_t c) const { return hb_ot_math_get_constant(hb, c) / upem; }
+    double script_scale() const { return hb_ot_math_get_constant(hb, HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0; }
+    double script_script_scale() const {
+        return hb_ot_math_get_constant(hb, HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0;
+    }
+    double axis() const { return constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT); }
+    // The glyph for `c` at a style's size: script sizes use the 'ssty' alternates, which
+    // Latin Modern Math has (registered under the 'math' script).
+    std::uint32_t glyph(char32_t c, MathStyle level = MathStyle::Display) const {
+        hb_buffer_t* buffer = hb_buffer_create();
+        const std::uint32_t text[1] = {static_cast<std::uint32_t>(c)};
+        hb_buffer_add_utf32(buffer, text, 1, 0, 1);
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+        hb_buffer_set_script(buffer, HB_SCRIPT_MATH);
+        const unsigned ssty = level == MathStyle::Script ? 1 : level == MathStyle::ScriptScript ? 2 : 0;
+        const hb_feature_t feature{HB_TAG('s', 's', 't', 'y'), ssty, 0, ~0u};
+        hb_shape(hb, buffer, &feature, 1);
+        unsigned count = 0;
+        const std::uint32_t g = hb_buffer_get_glyph_infos(buffer, &count)[0].codepoint;
+        hb_buffer_destroy(buffer);
+        return g;
+    }
+    double scale(MathStyle level) const {
+        return level == MathStyle::Script ? script_scale() : level == MathStyle::ScriptScript ? script_script_scale() : 1.0;
+    }
+    // Advance and italic correction of `c` at a style's size, in em of the base size.
+    double advance(char32_t c, MathStyle level = MathStyle::Display) const {
+        return hb_font_get_glyph_h_advance(hb, glyph(c, level)) / upem * scale(level);
+    }
+    double italic(char32_t c, MathStyle level = MathStyle::Display) const {
+        return hb_ot_math_get_glyph_italics_correction(hb, glyph(c, level)) / upem * scale(level);
+    }
+    // A letter without scripts keeps its italic correction in its width, as in TeX.
+    double width(char32_t c) const { return advance(c) + italic(c); }
+    double ink_top(std::uint32_t g) const {
+        hb_glyph_extents_t e{};
+        hb_font_get_glyph_extents(hb, g, &e);
+        return e.y_bearing / upem;
+    }
+    double ink_bottom(std::uint32_t g) const {
+        hb_glyph_extents_t e{};
+        hb_font_get_glyph_extents(hb, g, &e);
+        return (e.y_bearing + e.height) / upem;
+    }
+    const Path& outline(std::uint32_t g) { return fonts.glyph_outline(face, g); }
+
+    MathLayout layout(const MathList& list, MathStyle style = MathStyle::Display, double em = 1.0) {
+        return layout_math(fonts, face, list, style, em);
+    }
+};
+
+// --- reading the layout ----------------------------------------------------------------
+
+const MathItem& item(const MathLayout& layout, const std::string& key, int nth = 0) {
+    for (const MathItem& it : layout.items)
+        if (it.key == key && nth-- == 0) return it;
+    FAIL("no item with key '" << key << "'");
+    throw std::logic_error("unreachable");
+}
+
+// The similarity under which `glyph_outline` (em units) became `item`'s outline, found
+// from two far-apart points; the outlines must match point for point.
+Similarity placement(const MathItem& item, const Path& glyph_outline) {
+    const auto& drawn = item.outline.points();
+    const auto& source = glyph_outline.points();
+    REQUIRE(drawn.size() == source.size());
+    std::size_t far = 1;
+    for (std::size_t i = 1; i < source.size(); ++i)
+        if ((source[i] - source[0]).norm() > (source[far] - source[0]).norm()) far = i;
+    const double scale = (drawn[far] - drawn[0]).norm() / (source[far] - source[0]).norm();
+    return {scale, drawn[0] - scale * source[0]};
+}
+
+// How far apart two paths of the same points are at most.
+double largest_distance(const Path& a, const Path& b) {
+    REQUIRE(a.points().size() == b.points().size());
+    double largest = 0;
+    for (std::size_t i = 0; i < a.points().size(); ++i)
+        largest = std::max(largest, (a.points()[i] - b.points()[i]).norm());
+    return largest;
+}
+
+// The origin (pen position on its baseline) of the glyph for `c` drawn as `item`.
+Vec2 origin_of(MathFace& f, const MathItem& item, char32_t c, MathStyle level = MathStyle::Display) {
+    return placement(item, f.outline(f.glyph(c, level))).offset;
+}
+
+// The subpaths of a path, each as its own Path.
+std::vector<Path> subpaths(const Path& path) {
+    std::vector<Path> out;
+    std::size_t p = 0;
+    for (Verb verb : path.verbs()) {
+        const auto& pts = path.points();
+        switch (verb) {
+        case Verb::Move: out.emplace_back().move_to(pts[p++]); break;
+        case Verb::Line: out.back().line_to(pts[p++]); break;
+        case Verb::Cubic:
+            out.back().cubic_to(pts[p], pts[p + 1], pts[p + 2]);
+            p += 3;
+            break;
+        case Verb::Close: out.back().close(); break;
+        }
+    }
+    return out;
+}
+
+std::string input_error_message(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const InputError& e) {
+        return e.message();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+// --- scripts ---------------------------------------------------------------------------
+
+TEST_CASE("a superscript sits at SuperscriptShiftUp, after the base's italic correction, at script size") {
+    MathFace f;
+    // f has an italic correction in Latin Modern Math; the superscript clears it.
+    const MathLayout layout = f.layout({with_sup(var('f'), {digit('2')})});
+    const Similarity two = placement(item(layout, "2"), f.outline(f.glyph('2', MathStyle::Script)));
+    REQUIRE(f.italic(math_italic('f')) > 0);
+    CHECK_THAT(two.scale, WithinAbs(f.script_scale(), exact));
+    // Drawn with the script-size alternate of '2' ('ssty'), not the text-size glyph.
+    REQUIRE(f.glyph('2', MathStyle::Script) != f.glyph('2'));
+    CHECK(largest_distance(item(layout, "2").outline, f.outline(f.glyph('2', MathStyle::Script)).transformed(two)) <
+          exact);
+    const double bottom_min = f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN);
+    const double two_depth = -f.ink_bottom(f.glyph('2', MathStyle::Script)) * f.script_scale();
+    const double expected =
+        std::max(f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP), two_depth + bottom_min);
+    CHECK_THAT(two.offset.y(), WithinAbs(expected, exact));
+    CHECK_THAT(two.offset.x(), WithinAbs(f.advance(math_italic('f')) + f.italic(math_italic('f')), exact));
+    // The box ends SpaceAfterScript after the superscript.
+    CHECK_THAT(layout.width, WithinAbs(two.offset.x() + f.advance('2', MathStyle::Script) +
+                                           f.constant(HB_OT_MATH_CONSTANT_SPACE_AFTER_SCRIPT),
+                                       exact));
+}
+
+TEST_CASE("a deep superscript is raised until its bottom is SuperscriptBottomMin above the baseline") {
+    MathFace f;
+    // A fraction as superscript hangs far below its baseline.
+    const MathList deep = {frac({var('a')}, {var('b'), with_sub(var('y'), {var('j')})})};
+    const MathLayout alone = f.layout(deep, MathStyle::Script);
+    const MathLayout layout = f.layout({with_sup(var('x'), deep)});
+    const double shift = item(layout, "a").outline.points()[0].y() - item(alone, "a").outline.points()[0].y();
+    const double bottom_min = f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN);
+    REQUIRE(alone.depth + bottom_min > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
+    CHECK_THAT(shift, WithinAbs(alone.depth + bottom_min, ink));
+}
+
+TEST_CASE("a superscript in a cramped style (under a radical) uses SuperscriptShiftUpCramped") {
+    MathFace f;
+    const MathLayout layout = f.layout({sqrt_of({with_sup(var('x'), {digit('2')})})});
+    const double expected = std::max(f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED),
+                                     -f.ink_bottom(f.glyph('2', MathStyle::Script)) * f.script_scale() +
+                                         f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN));
+    const double x_baseline = origin_of(f, item(layout, "x"), math_italic('x')).y();
+    CHECK_THAT(origin_of(f, item(layout, "2"), '2', MathStyle::Script).y() - x_baseline, WithinAbs(expected, exact));
+    CHECK(expected < f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
+}
+
+TEST_CASE("a subscript drops by SubscriptShiftDown and tucks under the italic correction") {
+    MathFace f;
+    const MathLayout layout = f.layout({with_sub(var('f'), {var('i')})});
+    const double i_height = f.ink_top(f.glyph(math_italic('i'), MathStyle::Script)) * f.script_scale();
+    const double expected = std::max(f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN),
+                                     i_height - f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX));
+    const Vec2 i = origin_of(f, item(layout, "i"), math_italic('i'), MathStyle::Script);
+    CHECK_THAT(i.y(), WithinAbs(-expected, exact));
+    CHECK_THAT(i.x(), WithinAbs(f.advance(math_italic('f')), exact));
+}
+
+TEST_CASE("a tall subscript is lowered until its top is at most SubscriptTopMax") {
+    MathFace f;
+    const MathList tall = {frac({var('a'), var('b')}, {var('c')})};
+    const MathLayout alone = f.layout(tall, MathStyle::Script);
+    const MathLayout layout = f.layout({with_sub(var('x'), tall)});
+    const double drop = item(alone, "a").outline.points()[0].y() - item(layout, "a").outline.points()[0].y();
+    const double top_max = f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX);
+    REQUIRE(alone.height - top_max > f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN));
+    CHECK_THAT(drop, WithinAbs(alone.height - top_max, ink));
+}
+
+TEST_CASE("subscript and superscript together keep SubSuperscriptGapMin apart, the superscript after the italic") {
+    MathFace f;
+    const MathLayout layout = f.layout({with_sub(with_sup(var('f'), {digit('2')}), {var('j')})});
+    const double s = f.script_scale();
+    const Vec2 two = origin_of(f, item(layout, "2"), '2', MathStyle::Script);
+    const Vec2 j = origin_of(f, item(layout, "j"), math_italic('j'), MathStyle::Script);
+    CHECK_THAT(two.x() - j.x(), WithinAbs(f.italic(math_italic('f')), exact));
+    const double sup_bottom = two.y() + f.ink_bottom(f.glyph('2', MathStyle::Script)) * s;
+    const double sub_top = j.y() + f.ink_top(f.glyph(math_italic('j'), MathStyle::Script)) * s;
+    CHECK(sup_bottom - sub_top >= f.constant(HB_OT_MATH_CONSTANT_SUB_SUPERSCRIPT_GAP_MIN) - exact);
+    CHECK(two.y() >= f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP) - exact);
+    CHECK(-j.y() >= f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN) - exact);
+    // j reaches far up (its dot), so the gap decides: the subscript went down, not the superscript up.
+    CHECK_THAT(sup_bottom - sub_top, WithinAbs(f.constant(HB_OT_MATH_CONSTANT_SUB_SUPERSCRIPT_GAP_MIN), exact));
+}
+
+// --- fractions -------------------------------------------------------------------------
+
+TEST_CASE("a display fraction: rule of FractionRuleThickness on the axis, display shifts, parts in text style") {
+    MathFace f;
+    const MathLayout layout = f.layout({frac({var('x')}, {var('z')})});
+    const BBox rule = item(layout, "\\frac").outline.bounds();
+    const double thickness = f.constant(HB_OT_MATH_CONSTANT_FRACTION_RULE_THICKNESS);
+    CHECK_THAT(rule.height(), WithinAbs(thickness, exact));
+    CHECK_THAT(rule.center().y(), WithinAbs(f.axis(), exact));
+
+    const Similarity x = placement(item(layout, "x"), f.outline(f.glyph(math_italic('x'))));
+    const Similarity z = placement(item(layout, "z"), f.outline(f.glyph(math_italic('z'))));
+    CHECK_THAT(x.scale, WithinAbs(1.0, exact));
+    const double x_depth = -f.ink_bottom(f.glyph(math_italic('x')));
+    const double z_height = f.ink_top(f.glyph(math_italic('z')));
+    const double up = std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_DISPLAY_STYLE_SHIFT_UP),
+                               rule.max.y() + f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUM_DISPLAY_STYLE_GAP_MIN) +
+                                   x_depth);
+    const double down =
+        std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_DISPLAY_STYLE_SHIFT_DOWN),
+                 z_height + f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOM_DISPLAY_STYLE_GAP_MIN) - rule.min.y());
+    CHECK_THAT(x.offset.y(), WithinAbs(up, exact));
+    CHECK_THAT(z.offset.y(), WithinAbs(-down, exact));
+
+    // The rule spans the wider part, with a null delimiter space on either side.
+    const double wider = std::max(f.advance(math_italic('x')), f.advance(math_italic('z')));
+    CHECK_THAT(rule.width(), WithinAbs(wider, exact));
+    CHECK_THAT(rule.min.x(), WithinAbs(0.12, exact));
+    CHECK_THAT(layout.width, WithinAbs(wider + 0.24, exact));
+}
+
+TEST_CASE("a text fraction uses the text shifts and script-size parts, so it is flatter than a display one") {
+    MathFace f;
+    const MathList list = {frac({var('x')}, {var('z')})};
+    const MathLayout text = f.layout(list, MathStyle::Text);
+    const MathLayout display = f.layout(list, MathStyle::Display);
+    const Similarity x = placement(item(text, "x"), f.outline(f.glyph(math_italic('x'), MathStyle::Script)));
+    const Similarity z = placement(item(text, "z"), f.outline(f.glyph(math_italic('z'), MathStyle::Script)));
+    const double s = f.script_scale();
+    CHECK_THAT(x.scale, WithinAbs(s, exact));
+    CHECK_THAT(z.scale, WithinAbs(s, exact));
+    const double rule_top = f.axis() + f.constant(HB_OT_MATH_CONSTANT_FRACTION_RULE_THICKNESS) / 2;
+    const double rule_bottom = rule_top - f.constant(HB_OT_MATH_CONSTANT_FRACTION_RULE_THICKNESS);
+    const double up =
+        std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_SHIFT_UP),
+                 rule_top + f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_GAP_MIN) -
+                     f.ink_bottom(f.glyph(math_italic('x'), MathStyle::Script)) * s);
+    const double down =
+        std::max(f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_SHIFT_DOWN),
+                 f.ink_top(f.glyph(math_italic('z'), MathStyle::Script)) * s + f.constant(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN) -
+                     rule_bottom);
+    CHECK_THAT(x.offset.y(), WithinAbs(up, exact));
+    CHECK_THAT(z.offset.y(), WithinAbs(-down, exact));
+    CHECK(text.height + text.depth < display.height + display.depth);
+}
+
+TEST_CASE("a numerator that hangs low is pushed up to keep FractionNumDisplayStyleGapMin above the rule") {
+    MathFace f;
+    const MathList numerator = {with_sub(var('y'), {var('j')})};
+    const MathLayout alone = f.layout(numerator, MathStyle::Text);
+    const MathLayout layout = f.layout({frac(numerator, {var('z')})});
+    const double rule_top = item(layout, "\\frac").outline.bounds().max.y();
+    const double shift = item(layout, "y").outline.points()[0].y() - item(alone, "y").outline.points()[0].y();
+    const double gap = f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUM_DISPLAY_STYLE_GAP_MIN);
+    REQUIRE(rule_top + gap + alone.depth > f.constant(HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_DISPLAY_STYLE_SHIFT_UP));
+    CHECK_THAT(shift - alone.depth - rule_top, WithinAbs(gap, ink));
+}
+
+// --- radicals --------------------------------------------------------------------------
+
+namespace {
+
+// A radical's item is the sign followed by its overbar (the last subpath, a rectangle).
+struct RadicalParts {
+    BBox sign, bar;
+};
+RadicalParts radical_parts(const MathItem& radical) {
+    std::vector<Path> parts = subpaths(radical.outline);
+    REQUIRE(parts.size() >= 2);
+    RadicalParts out;
+    out.bar = parts.back().bounds();
+    parts.pop_back();
+    for (const Path& p : parts) out.sign.add(p.bounds());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a radical: RadicalRuleThickness overbar joined to the sign, RadicalVerticalGap above the body") {
+    MathFace f;
+    for (const MathStyle style : {MathStyle::Text, MathStyle::Display}) {
+        INFO((style == MathStyle::Text ? "text style" : "display style"));
+        const MathLayout layout = f.layout({sqrt_of({var('x')})}, style);
+        const RadicalParts radical = radical_parts(item(layout, "\\sqrt"));
+        const double thickness = f.constant(HB_OT_MATH_CONSTANT_RADICAL_RULE_THICKNESS);
+        CHECK_THAT(radical.bar.height(), WithinAbs(thickness, exact));
+        // The bar starts where the sign's advance ends and covers the body.
+        const Vec2 x = origin_of(f, item(layout, "x"), math_italic('x'));
+        CHECK_THAT(radical.bar.min.x(), WithinAbs(x.x(), exact));
+        CHECK_THAT(radical.bar.width(), WithinAbs(f.advance(math_italic('x')), exact));
+        // Sign and bar meet: the top of the sign is the top of the bar.
+        CHECK_THAT(radical.sign.max.y(), WithinAbs(radical.bar.max.y(), ink));
+        CHECK(radical.sign.max.x() >= radical.bar.min.x());
+
+        // The gap is the font's, plus half of whatever the sign's size exceeds what was needed.
+        const double gap = f.constant(style == MathStyle::Display ? HB_OT_MATH_CONSTANT_RADICAL_DISPLAY_STYLE_VERTICAL_GAP
+                                                                  : HB_OT_MATH_CONSTANT_RADICAL_VERTICAL_GAP);
+        const double body_height = f.ink_top(f.glyph(math_italic('x')));
+        const double body_depth = -f.ink_bottom(f.glyph(math_italic('x')));
+        const double needed = body_height + body_depth + gap + thickness;
+        const double excess = radical.sign.height() - needed;
+        CHECK(excess >= -ink);
+        CHECK_THAT(radical.bar.min.y() - body_height, WithinAbs(gap + std::max(0.0, excess) / 2, ink));
+    }
+}
+
+TEST_CASE("a radical's height includes RadicalExtraAscender: a superscript after a tall root follows it") {
+    MathFace f;
+    // Tall enough that the superscript's shift comes from the top of the radical.
+    const MathLayout layout = f.layout({with_sup(sqrt_of({frac({var('a')}, {var('b')})}), {digit('2')})});
+    const double bar_top = radical_parts(item(layout, "\\sqrt")).bar.max.y();
+    const double expected = bar_top + f.constant(HB_OT_MATH_CONSTANT_RADICAL_EXTRA_ASCENDER) -
+                            f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX);
+    REQUIRE(expected > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
+    CHECK_THAT(origin_of(f, item(layout, "2"), '2', MathStyle::Script).y(), WithinAbs(expected, exact));
+}
+
+TEST_CASE("a radical grows with its body, past its variants into an assembly") {
+    MathFace f;
+    const MathLayout small = f.layout({sqrt_of({var('x')})});
+    const MathLayout tall = f.layout({sqrt_of({matrix(column_of("abcdefgh"), 0, 0)})});
+    const RadicalParts s = radical_parts(item(small, "\\sqrt"));
+    const RadicalParts t = radical_parts(item(tall, "\\sqrt"));
+    CHECK(t.sign.height() > 3 * s.sign.height());
+    // The biggest variant of √ is 3 em tall in Latin Modern Math; this needs an assembly of
+    // at least three pieces (plus the bar).
+    CHECK(t.sign.height() > 3.0);
+    CHECK(subpaths(item(tall, "\\sqrt").outline).size() >= 4);
+}
+
+TEST_CASE("a radical's degree is in scriptscript style, after RadicalKernBeforeDegree, raised by the percentage") {
+    MathFace f;
+    const MathLayout layout = f.layout({sqrt_of({var('x')}, MathList{digit('3')})}, MathStyle::Text);
+    const Similarity three = placement(item(layout, "3"), f.outline(f.glyph('3', MathStyle::ScriptScript)));
+    CHECK_THAT(three.scale, WithinAbs(f.script_script_scale(), exact));
+    CHECK_THAT(three.offset.x(), WithinAbs(f.constant(HB_OT_MATH_CONSTANT_RADICAL_KERN_BEFORE_DEGREE), exact));
+    const RadicalParts radical = radical_parts(item(layout, "\\sqrt"));
+    const double raise =
+        hb_ot_math_get_constant(f.hb, HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT) / 100.0;
+    CHECK_THAT(three.offset.y(), WithinAbs(radical.sign.min.y() + raise * radical.sign.height(), ink));
+    // The sign starts RadicalKernAfterDegree (negative) after the degree, but never before
+    // the start of the formula.
+    const double sign_start = std::max(0.0, three.offset.x() + f.advance('3', MathStyle::ScriptScript) +
+                                                f.constant(HB_OT_MATH_CONSTANT_RADICAL_KERN_AFTER_DEGREE));
+    const Vec2 x = origin_of(f, item(layout, "x"), math_italic('x'));
+    CHECK_THAT(x.x(), WithinAbs(sign_start + f.advance(U'\u221A'), exact));
+}
+
+// --- delimiters ------------------------------------------------------------------------
+
+namespace {
+
+double delimiter_size(const MathLayout& layout, double axis) {
+    const BBox b = item(layout, "(").outline.bounds();
+    CHECK_THAT(b.center().y(), WithinAbs(axis, 2 * ink));  // centred on the axis
+    return b.height();
+}
+
+}  // namespace
+
+TEST_CASE("\\left( grows with its content: a letter, a tall fraction, a five-row matrix") {
+    MathFace f;
+    const MathLayout around_x = f.layout({left_right('(', {var('x')}, ')')});
+    const MathLayout around_fraction =
+        f.layout({left_right('(', {frac({frac({var('a')}, {var('b')})}, {frac({var('c')}, {var('d')})})}, ')')});
+    const MathLayout around_matrix = f.layout({left_right('(', {matrix(column_of("abcde"), 0, 0)}, ')')});
+
+    const double small = delimiter_size(around_x, f.axis());
+    const double middle = delimiter_size(around_fraction, f.axis());
+    const double big = delimiter_size(around_matrix, f.axis());
+    CHECK(small < middle);
+    CHECK(middle < big);
+
+    // Around x the paren is the font's own '(' untouched.
+    const Similarity plain = placement(item(around_x, "("), f.outline(f.glyph('(')));
+    CHECK_THAT(plain.scale, WithinAbs(1.0, exact));
+    CHECK_THAT(plain.offset.x(), WithinAbs(0.0, exact));
+
+    // The matrix needs more than the biggest variant: an assembly of several pieces.
+    CHECK(subpaths(item(around_matrix, "(").outline).size() > 1);
+    CHECK(item(around_matrix, "(").outline.points().size() > f.outline(f.glyph('(')).points().size());
+
+    // Each is at least as tall as TeX's rule asks for the content between them.
+    for (const MathLayout* layout : {&around_x, &around_fraction, &around_matrix}) {
+        BBox content;
+        for (const MathItem& it : layout->items)
+            if (it.key != "(" && it.key != ")") content.add(it.outline.bounds());
+        const double half = std::max(content.max.y() - f.axis(), -content.min.y() + f.axis());
+        const double required = std::max(2 * half * 0.901, 2 * half - 0.5);
+        CHECK(delimiter_size(*layout, f.axis()) >= required - 2 * ink);
+    }
+}
+
+TEST_CASE("a null delimiter is 0.12 em of empty space") {
+    MathFace f;
+    const MathLayout layout = f.layout({left_right(0, {var('x')}, 0)});
+    REQUIRE(layout.items.size() == 1);
+    CHECK_THAT(origin_of(f, layout.items[0], math_italic('x')).x(), WithinAbs(0.12, exact));
+    CHECK_THAT(layout.width, WithinAbs(0.24 + f.advance(math_italic('x')), exact));
+}
+
+// --- matrices --------------------------------------------------------------------------
+
+TEST_CASE("a matrix centres cells in columns 1 em apart, rows 1.2 em apart, the whole centred on the axis") {
+    MathFace f;
+    // Column 0 holds a wide and a narrow cell; all cells are short, so struts decide the rows.
+    std::vector<std::vector<MathList>> rows = {{{var('m'), var('m')}, {var('a')}}, {{var('c')}, {var('e')}}};
+    const MathLayout layout = f.layout({matrix(rows, '[', ']')});
+    const Vec2 m = origin_of(f, item(layout, "m"), math_italic('m'));
+    const Vec2 a = origin_of(f, item(layout, "a"), math_italic('a'));
+    const Vec2 c = origin_of(f, item(layout, "c"), math_italic('c'));
+    const Vec2 e = origin_of(f, item(layout, "e"), math_italic('e'));
+    const double wide = 2 * f.width(math_italic('m'));
+    CHECK_THAT(c.x() + f.width(math_italic('c')) / 2, WithinAbs(m.x() + wide / 2, exact));
+    // Column 1 starts one em after column 0 ends; its cells are centred on its width.
+    const double column1 = m.x() + wide + 1.0;
+    const double column1_width = std::max(f.width(math_italic('a')), f.width(math_italic('e')));
+    CHECK_THAT(a.x() + f.width(math_italic('a')) / 2, WithinAbs(column1 + column1_width / 2, exact));
+    CHECK_THAT(m.y() - c.y(), WithinAbs(1.2, exact));
+    CHECK_THAT(a.y(), WithinAbs(m.y(), exact));
+    CHECK_THAT(e.y(), WithinAbs(c.y(), exact));
+    CHECK_THAT(e.x() + f.width(math_italic('e')) / 2, WithinAbs(column1 + column1_width / 2, exact));
+    // Struts: row 0 is 0.7 em high, row 1 0.3 em deep; their middle is on the axis.
+    CHECK_THAT(((m.y() + 0.7) + (c.y() - 0.3)) / 2, WithinAbs(f.axis(), exact));
+    // Brackets on both sides, grown to the array.
+    const BBox left = item(layout, "[").outline.bounds();
+    const BBox right = item(layout, "]").outline.bounds();
+    CHECK(left.max.x() <= m.x());
+    CHECK(right.min.x() >= column1 + column1_width);
+    CHECK(left.height() > f.ink_top(f.glyph('[')) - f.ink_bottom(f.glyph('[')));
+}
+
+// --- spacing ---------------------------------------------------------------------------
+
+namespace {
+
+// The space between the advance of item `left` and the origin of item `right`.
+double space_between(MathFace& f, const MathLayout& layout, const std::string& left, char32_t left_char,
+                     const std::string& right, char32_t right_char, MathStyle level = MathStyle::Display) {
+    const Vec2 l = origin_of(f, item(layout, left), left_char, level);
+    const Vec2 r = origin_of(f, item(layout, right), right_char, level);
+    return r.x() - (l.x() + f.advance(left_char, level) + f.italic(left_char, level));
+}
+
+}  // namespace
+
+TEST_CASE("TeX's spacing: medium around Bin, thick around Rel, thin after Punct, none in script style") {
+    MathFace f;
+    const double mu = 1.0 / 18;
+    const char32_t a = math_italic('a'), b = math_italic('b');
+
+    const MathLayout plus = f.layout({var('a'), bin('+'), var('b')});
+    CHECK_THAT(space_between(f, plus, "a", a, "+", '+'), WithinAbs(4 * mu, exact));
+    CHECK_THAT(space_between(f, plus, "+", '+', "b", b), WithinAbs(4 * mu, exact));
+
+    const MathLayout equals = f.layout({var('a'), rel('='), var('b')});
+    CHECK_THAT(space_between(f, equals, "a", a, "=", '='), WithinAbs(5 * mu, exact));
+    CHECK_THAT(space_between(f, equals, "=", '=', "b", b), WithinAbs(5 * mu, exact));
+
+    const MathLayout comma = f.layout({var('a'), punct(','), var('b')});
+    CHECK_THAT(space_between(f, comma, "a", a, ",", ','), WithinAbs(0.0, exact));
+    CHECK_THAT(space_between(f, comma, ",", ',', "b", b), WithinAbs(3 * mu, exact));
+
+    // A leading + is unary: an Ord, no space.
+    const MathLayout leading = f.layout({bin('+'), var('a')});
+    CHECK_THAT(origin_of(f, item(leading, "+"), '+').x(), WithinAbs(0.0, exact));
+    CHECK_THAT(space_between(f, leading, "+", '+', "a", a), WithinAbs(0.0, exact));
+
+    // After a relation, + is unary too: thick space before it, none after.
+    const MathLayout unary = f.layout({var('a'), rel('='), bin('+'), var('b')});
+    CHECK_THAT(space_between(f, unary, "=", '=', "+", '+'), WithinAbs(5 * mu, exact));
+    CHECK_THAT(space_between(f, unary, "+", '+', "b", b), WithinAbs(0.0, exact));
+
+    // In script style the conditional spaces go.
+    const MathStyle s = MathStyle::Script;
+    const MathLayout script = f.layout({var('a'), bin('+'), var('b')}, s);
+    CHECK_THAT(space_between(f, script, "a", a, "+", '+', s), WithinAbs(0.0, exact));
+    CHECK_THAT(space_between(f, script, "+", '+', "b", b, s), WithinAbs(0.0, exact));
+
+    // Explicit spaces are in mu of the current size.
+    Node thin;
+    thin.nucleus = Space{3};
+    const MathLayout spaced = f.layout({var('a'), thin, var('b')}, s);
+    CHECK_THAT(space_between(f, spaced, "a", a, "b", b, s), WithinAbs(3 * mu * f.script_scale(), exact));
+}
+
+TEST_CASE("a letter keeps its italic correction before an upright symbol") {
+    MathFace f;
+    const MathLayout layout = f.layout({var('f'), open('('), var('x'), close(')')});
+    const double f_italic = f.italic(math_italic('f'));
+    REQUIRE(f_italic > 0);
+    CHECK_THAT(origin_of(f, item(layout, "("), '(').x(), WithinAbs(f.advance(math_italic('f')) + f_italic, exact));
+}
+
+// --- large operators -------------------------------------------------------------------
+
+TEST_CASE("display \\sum: a taller variant with limits above and below; text \\sum: scripts beside") {
+    MathFace f;
+    const MathList list = {with_sub(with_sup(sum(), {var('n')}), {var('i')})};
+    const MathLayout display = f.layout(list, MathStyle::Display);
+    const MathLayout text = f.layout(list, MathStyle::Text);
+    const BBox big = item(display, "\\sum").outline.bounds();
+    const BBox small = item(text, "\\sum").outline.bounds();
+    CHECK(big.height() > small.height());
+    CHECK(big.height() >= f.constant(HB_OT_MATH_CONSTANT_DISPLAY_OPERATOR_MIN_HEIGHT) - ink);
+    CHECK_THAT(big.center().y(), WithinAbs(f.axis(), ink));
+    CHECK_THAT(small.center().y(), WithinAbs(f.axis(), ink));
+
+    const double s = f.script_scale();
+    // Display: n above, i below, both centred on the operator.
+    const Vec2 n = origin_of(f, item(display, "n"), math_italic('n'), MathStyle::Script);
+    const Vec2 i = origin_of(f, item(display, "i"), math_italic('i'), MathStyle::Script);
+    const double n_depth = -f.ink_bottom(f.glyph(math_italic('n'), MathStyle::Script)) * s;
+    const double i_height = f.ink_top(f.glyph(math_italic('i'), MathStyle::Script)) * s;
+    CHECK_THAT(n.y(), WithinAbs(big.max.y() + std::max(f.constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_BASELINE_RISE_MIN),
+                                                         f.constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_GAP_MIN) + n_depth),
+                                ink));
+    CHECK_THAT(i.y(), WithinAbs(big.min.y() - std::max(f.constant(HB_OT_MATH_CONSTANT_LOWER_LIMIT_BASELINE_DROP_MIN),
+                                                         f.constant(HB_OT_MATH_CONSTANT_LOWER_LIMIT_GAP_MIN) + i_height),
+                                ink));
+    CHECK(n.x() > big.min.x());
+    CHECK(n.x() + f.advance(math_italic('n'), MathStyle::Script) < big.max.x());
+    CHECK(i.x() > big.min.x());
+
+    // Text: both to the right of the operator, one up, one down.
+    const Vec2 tn = origin_of(f, item(text, "n"), math_italic('n'), MathStyle::Script);
+    const Vec2 ti = origin_of(f, item(text, "i"), math_italic('i'), MathStyle::Script);
+    CHECK(tn.x() >= small.max.x() - ink);
+    CHECK(ti.x() >= small.max.x() - ink);
+    CHECK(tn.y() > 0);
+    CHECK(ti.y() < 0);
+    CHECK(display.height > text.height);
+}
+
+TEST_CASE("limits can be forced beside in display style and above in text style") {
+    MathFace f;
+    Node beside = with_sup(sum(), {var('n')});
+    beside.limits = Limits::Beside;
+    Node above = with_sup(sum(), {var('n')});
+    above.limits = Limits::Above;
+    const MathLayout display_beside = f.layout({beside}, MathStyle::Display);
+    const MathLayout text_above = f.layout({above}, MathStyle::Text);
+    CHECK(origin_of(f, item(display_beside, "n"), math_italic('n'), MathStyle::Script).x() >=
+          item(display_beside, "\\sum").outline.bounds().max.x() - ink);
+    CHECK(origin_of(f, item(text_above, "n"), math_italic('n'), MathStyle::Script).x() <
+          item(text_above, "\\sum").outline.bounds().max.x());
+}
+
+// --- words, items, sizes, errors -------------------------------------------------------
+
+TEST_CASE("a text run is shaped as upright text: one item per glyph, each with the run's key") {
+    MathFace f;
+    Node run = construction(TextRun{"softmax"}, "softmax", AtomClass::Op);
+    run.limits = Limits::Beside;
+    const MathLayout layout = f.layout({run});
+    REQUIRE(layout.items.size() == 7);
+    double expected_width = 0;
+    for (char c : std::string("softmax")) expected_width += f.advance(char32_t(c));
+    // No kerning between these letters in Latin Modern Math: the advances add up.
+    CHECK_THAT(layout.width, WithinAbs(expected_width, exact));
+    for (const MathItem& it : layout.items) {
+        CHECK(it.key == "softmax");
+        CHECK(it.source == run.nucleus_source);
+    }
+    CHECK_THAT(origin_of(f, layout.items[1], 'o').x(), WithinAbs(f.advance('s'), exact));
+}
+
+TEST_CASE("items carry the source and key of their node; delimiters their own; in reading order") {
+    MathFace f;
+    const Node x = var('x');
+    const Node fraction = frac({var('a')}, {var('b')});
+    const Node fence = left_right('(', {fraction}, ')');
+    const MathLayout layout = f.layout({x, fence});
+    REQUIRE(layout.items.size() == 6);
+    CHECK(layout.items[0].key == "x");
+    CHECK(layout.items[0].source == x.nucleus_source);
+    CHECK(layout.items[1].key == "(");
+    CHECK(layout.items[1].source == std::get<LeftRight>(fence.nucleus).left.source);
+    CHECK(layout.items[2].key == "a");
+    CHECK(layout.items[3].key == "\\frac");
+    CHECK(layout.items[3].source == std::get<LeftRight>(fence.nucleus).body[0].nucleus_source);
+    CHECK(layout.items[4].key == "b");
+    CHECK(layout.items[5].key == ")");
+    CHECK(layout.items[5].source == std::get<LeftRight>(fence.nucleus).right.source);
+}
+
+TEST_CASE("the em size scales the whole layout; height and depth are the ink's") {
+    MathFace f;
+    const MathList list = {with_sup(var('x'), {digit('2')}), bin('+'), frac({var('a')}, {var('y')})};
+    const MathLayout one = f.layout(list, MathStyle::Display, 1.0);
+    const MathLayout two = f.layout(list, MathStyle::Display, 2.5);
+    REQUIRE(one.items.size() == two.items.size());
+    CHECK_THAT(two.width, WithinAbs(2.5 * one.width, exact));
+    CHECK_THAT(two.height, WithinAbs(2.5 * one.height, 2.5 * ink));
+    for (std::size_t i = 0; i < one.items.size(); ++i)
+        CHECK_THAT((two.items[i].outline.points()[0] - 2.5 * one.items[i].outline.points()[0]).norm(),
+                   WithinAbs(0.0, exact));
+    // The denominator's y reaches lowest: the depth is its ink bottom.
+    CHECK_THAT(one.depth, WithinAbs(-item(one, "y").outline.bounds().min.y(), exact));
+}
+
+TEST_CASE("bad input is an InputError: no MATH table, missing glyph, bad size, nesting too deep") {
+    MathFace f;
+    const MathList x = {var('x')};
+    CHECK(input_error_message([&] { layout_math(f.fonts, f.fonts.face("sans"), x, MathStyle::Text, 1); })
+              .find("has no OpenType MATH table") != std::string::npos);
+    CHECK(input_error_message([&] { f.layout({symbol(U'\u4E2D', AtomClass::Ord, "zh")}); }) ==
+          "the maths font has no glyph for U+4E2D");
+    CHECK(input_error_message([&] { f.layout(x, MathStyle::Text, 0); }) ==
+          "formula size must be a positive number, got 0");
+
+    MathList nested = {var('x')};
+    for (int i = 0; i < 300; ++i) nested = {construction(Group{std::move(nested)}, "{")};
+    CHECK(input_error_message([&] { f.layout(nested); }) == "formula nested too deeply (more than 200 levels)");
+    MathList fine = {var('x')};
+    for (int i = 0; i < 64; ++i) fine = {with_sup(var('y'), std::move(fine))};
+    CHECK(f.layout(fine).items.size() == 65);
+}
+
+// --- formulas from TeX source (through the parser) --------------------------------------
+
+namespace {
+
+MathLayout layout_tex(MathFace& f, const std::string& tex, MathStyle style = MathStyle::Display) {
+    return f.layout(parse_tex(tex), style);
+}
+
+// The x of the leftmost ink of the item with `key`.
+double left_of(const MathLayout& layout, const std::string& key, int nth = 0) {
+    return item(layout, key, nth).outline.bounds().min.x();
+}
+
+}  // namespace
+
+TEST_CASE("from TeX source: spacing follows the classes the parser gives") {
+    MathFace f;
+    const char32_t a = math_italic('a'), b = math_italic('b');
+    CHECK_THAT(space_between(f, layout_tex(f, "a+b"), "+", '+', "b", b), WithinAbs(4.0 / 18, exact));
+    CHECK_THAT(space_between(f, layout_tex(f, "a=b"), "a", a, "=", '='), WithinAbs(5.0 / 18, exact));
+    CHECK_THAT(space_between(f, layout_tex(f, "a,b"), ",", ',', "b", b), WithinAbs(3.0 / 18, exact));
+    // An operator name is an Op: a thin space before an Ord.
+    const MathLayout sine = layout_tex(f, "\\sin x");
+    const double n_end = origin_of(f, item(sine, "sin", 2), 'n').x() + f.advance('n');
+    CHECK_THAT(origin_of(f, item(sine, "x"), math_italic('x')).x() - n_end, WithinAbs(3.0 / 18, exact));
+    // A unary minus and a script-style sum have no spaces at all.
+    const MathLayout unary = layout_tex(f, "-a");
+    CHECK_THAT(origin_of(f, item(unary, "a"), math_italic('a')).x(), WithinAbs(f.advance(U'\u2212'), exact));
+    const MathLayout script = layout_tex(f, "\\scriptstyle a+b");
+    CHECK_THAT(origin_of(f, item(script, "+"), '+', MathStyle::Script).x(),
+               WithinAbs(f.advance(math_italic('a'), MathStyle::Script) + f.italic(math_italic('a'), MathStyle::Script),
+                         exact));
+}
+
+TEST_CASE("from TeX source: \\left( grows from a letter to a fraction to a matrix") {
+    MathFace f;
+    const double x = item(layout_tex(f, "\\left( x \\right)"), "(").outline.bounds().height();
+    const double fraction =
+        item(layout_tex(f, "\\left( \\frac{\\frac{a}{b}}{\\frac{c}{d}} \\right)"), "(").outline.bounds().height();
+    const double matrix =
+        item(layout_tex(f, "\\begin{pmatrix} a \\\\ b \\\\ c \\\\ d \\\\ e \\end{pmatrix}"), "(").outline.bounds().height();
+    CHECK(x < fraction);
+    CHECK(fraction < matrix);
+}
+
+TEST_CASE("from TeX source: the attention formula, every item traced to its source") {
+    MathFace f;
+    const std::string tex = "\\text{Attention}(Q,K,V) = \\operatorname{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V";
+    const MathLayout layout = layout_tex(f, tex);
+    // 9 + 7 letters of the words, 7 of (Q,K,V), '=', 2 delimiters, Q K T, rule, radical, d k, V.
+    CHECK(layout.items.size() == 9 + 7 + 7 + 1 + 2 + 3 + 1 + 1 + 2 + 1);
+    for (const MathItem& it : layout.items) {
+        INFO("item " << it.key);
+        REQUIRE(it.source.end <= tex.size());
+        CHECK(it.source.begin < it.source.end);
+    }
+    CHECK(tex.substr(item(layout, "\\frac").source.begin, 5) == "\\frac");
+    CHECK(tex.substr(item(layout, "\\sqrt").source.begin, 5) == "\\sqrt");
+    // The big parentheses are centred on the axis and cover the fraction (TeX's 90%).
+    const BBox paren = item(layout, "(", 1).outline.bounds();
+    CHECK_THAT(paren.center().y(), WithinAbs(f.axis(), 2 * ink));
+    const BBox numerator = item(layout, "Q", 1).outline.bounds();
+    CHECK(paren.max.y() > 0.9 * numerator.max.y());
+    // Reading order at the top level: Attention … = softmax ( … ) V, left to right.
+    CHECK(left_of(layout, "=") < left_of(layout, "softmax"));
+    CHECK(left_of(layout, "softmax", 6) < paren.min.x());
+    CHECK(paren.max.x() < left_of(layout, "V", 1));
+}
+
+TEST_CASE("matrix rows too tall for the baseline skip are a line skip (0.1 em) apart, ink to ink") {
+    MathFace f;
+    // Row 0 hangs a fraction far down, row 1 stands a fraction far up: together more than 1.2 em.
+    const Node low = frac({var('a')}, {frac({var('b')}, {var('c')})});
+    const Node high = frac({frac({var('d')}, {var('e')})}, {var('g')});
+    const MathLayout layout = f.layout({matrix({{MathList{low}}, {MathList{high}}}, 0, 0)});
+    const MathLayout row0 = f.layout({low}, MathStyle::Text);
+    const MathLayout row1 = f.layout({high}, MathStyle::Text);
+    REQUIRE(row0.depth + row1.height > 1.2);
+    const double baseline0 = item(layout, "a").outline.points()[0].y() - item(row0, "a").outline.points()[0].y();
+    const double baseline1 = item(layout, "d").outline.points()[0].y() - item(row1, "d").outline.points()[0].y();
+    CHECK_THAT(baseline0 - baseline1, WithinAbs(row0.depth + row1.height + 0.1, ink));
+}
