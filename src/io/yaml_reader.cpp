@@ -196,14 +196,14 @@ PointOrRef YamlReader::point_or_ref(const YAML::Node& node, const std::string& w
     fail(node, "expected a point [x, y] or an object id for '" + what + "', found " + describe(node));
 }
 
-const YAML::Node& YamlReader::map(const YAML::Node& node, const std::string& what) const {
+YAML::Node YamlReader::map(const YAML::Node& node, const std::string& what) const {
     static const YAML::Node empty(YAML::NodeType::Map);
     if (node.IsNull()) return empty;
     if (!node.IsMap()) fail(node, "expected a map for '" + what + "', found " + describe(node));
     return node;
 }
 
-const YAML::Node& YamlReader::list(const YAML::Node& node, const std::string& what, std::size_t max_size) const {
+YAML::Node YamlReader::list(const YAML::Node& node, const std::string& what, std::size_t max_size) const {
     if (!node.IsSequence()) fail(node, "expected a list for '" + what + "', found " + describe(node));
     if (node.size() > max_size)
         fail(node, "'" + what + "' has " + std::to_string(node.size()) + " items; at most " +

@@ -45,8 +45,10 @@ public:
     std::vector<Ref> refs(const YAML::Node& node, const std::string& what) const;  // one id or a list
     PointOrRef point_or_ref(const YAML::Node& node, const std::string& what) const;
 
-    const YAML::Node& map(const YAML::Node& node, const std::string& what) const;   // null counts as {}
-    const YAML::Node& list(const YAML::Node& node, const std::string& what, std::size_t max_size) const;
+    // Return the node itself (a handle) by value, so that `for (x : in.list(m["k"], …))`
+    // does not iterate a temporary that died before the loop began.
+    YAML::Node map(const YAML::Node& node, const std::string& what) const;   // null counts as {}
+    YAML::Node list(const YAML::Node& node, const std::string& what, std::size_t max_size) const;
     // Fails at the first key not in `allowed`, suggesting the nearest.
     void only_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& where) const;
     // Fails unless `map` has `key`.
