@@ -65,8 +65,9 @@ BuiltObject build_math_object(ObjectTable& table, SceneFonts& fonts, const std::
         throw InputError(mark, e.message());
     }
     // Centred on its ink box, as every freshly built object.
-    const Similarity centre =
-        Similarity::translation({-laid_out.width / 2, (laid_out.depth - laid_out.height) / 2});
+    BBox ink;
+    for (const auto& item : laid_out.items) ink.add(item.outline.bounds());
+    const Similarity centre = Similarity::translation(ink.empty() ? Vec2(0, 0) : -ink.center());
 
     Object formula;
     formula.id = id;

@@ -59,7 +59,7 @@ double signed_area(const std::vector<Vec2>& loop) {
     return area;
 }
 
-// Rotate a closed loop so it starts at the point nearest `anchor`; avoids twisting.
+// Rotate a closed loop so it starts at the point nearest `anchor`.
 void start_near(std::vector<Vec2>& loop, const Vec2& anchor) {
     std::size_t best = 0;
     for (std::size_t i = 1; i < loop.size(); ++i)
@@ -85,7 +85,9 @@ Morph Morph::between(const std::vector<Path>& from, const std::vector<Path>& to)
         if (pair.closed && i < a.size() && i < b.size()) {
             // Loops running opposite ways would pass through each other: match the direction.
             if (signed_area(pair.from) * signed_area(pair.to) < 0) std::reverse(pair.to.begin(), pair.to.end());
-            start_near(pair.to, pair.from.front());
+            // Nearest relative to each shape's centre, so that a shape moved far away keeps
+            // its points' correspondence and glides instead of twisting on the way.
+            start_near(pair.to, pair.from.front() - ca + cb);
         }
         m.pairs.push_back(std::move(pair));
     }

@@ -1,30 +1,15 @@
 // Bad scene files: each must fail with an InputError that names file:line:col, says what
 // was expected and, for a misspelt word, suggests the right one. Lines and columns are
 // 1-based and point at the offending key or value.
-#include "io/scene_loader.hpp"
-#include "text/font_library.hpp"
-#include "timeline/compile_scene.hpp"
-
-#include <catch2/catch.hpp>
+#include "loader_test_support.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 using namespace attnreel;
+using namespace attnreel::testing;
 
 namespace {
-
-// The error that loading and compiling `yaml` raises; fails the test when there is none.
-InputError error_of(const std::string& yaml) {
-    text::FontLibrary fonts;
-    try {
-        compile_scene(parse_scene(yaml, "bad.yaml"), fonts);
-    } catch (const InputError& e) {
-        return e;
-    }
-    FAIL("expected an InputError for:\n" << yaml);
-    throw std::logic_error("unreachable");
-}
 
 void check(const InputError& e, int line, int column, const std::string& fragment) {
     INFO(e.what());

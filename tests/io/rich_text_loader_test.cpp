@@ -1,58 +1,26 @@
 // Text entries with markup and layout keys, through the loader and compile: markup errors
 // name the line and column of the mistake inside the text, layout keys are checked, and
 // span colours win over the entry's colour.
-#include "io/scene_loader.hpp"
-#include "text/font_library.hpp"
-#include "timeline/compile_scene.hpp"
-
-#include <catch2/catch.hpp>
+#include "loader_test_support.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 using namespace attnreel;
+using namespace attnreel::testing;
 
-namespace {
-
-InputError error_of(const std::string& yaml) {
-    text::FontLibrary fonts;
-    try {
-        compile_scene(parse_scene(yaml, "bad.yaml"), fonts);
-    } catch (const InputError& e) {
-        return e;
-    }
-    FAIL("expected an InputError for:\n" << yaml);
-    throw std::logic_error("unreachable");
-}
-
-void check(const InputError& e, int line, int column, const std::string& message) {
-    INFO(e.what());
-    CHECK(e.mark().file == "bad.yaml");
-    CHECK(e.mark().line == line);
-    CHECK(e.mark().column == column);
-    CHECK(e.message() == message);
-}
-
-std::string scene_with(const std::string& entry) { return "objects:\n" + entry + "timeline: []\n"; }
-
-Scene compiled(const std::string& yaml) {
-    static text::FontLibrary fonts;
-    return compile_scene(parse_scene(yaml, "good.yaml"), fonts);
-}
-
-}  // namespace
 
 TEST_CASE("markup errors point into a plain text value", "[loader][markup]") {
-    check(error_of(scene_with("  - id: t\n    text: Hello <bold>world</bold>\n")), 3, 17,
+    check_exact(error_of(scene_with("  - id: t\n    text: Hello <bold>world</bold>\n")), 3, 17,
           "unknown tag '<bold>'; did you mean 'b'? (expected one of b, i, tt, span)");
-    check(error_of(scene_with("  - {id: t, text: a <b>b}\n")), 2, 21, "'<b>' is never closed; add '</b>'");
-    check(error_of(scene_with("  - id: t\n    text: <b>x <i>y</b></i>\n")), 3, 20,
+    check_exact(error_of(scene_with("  - {id: t, text: a <b>b}\n")), 2, 21, "'<b>' is never closed; add '</b>'");
+    check_exact(error_of(scene_with("  - id: t\n    text: <b>x <i>y</b></i>\n")), 3, 20,
           "'</b>' does not match the open '<i>'; close that first");
 }
 
 TEST_CASE("markup errors point into a single-quoted value", "[loader][markup]") {
     // The doubled quote is one byte of the value and two in the file.
-    check(error_of(scene_with("  - id: t\n    text: 'It''s <span colr=\"red\">x</span>'\n")), 3, 24,
+    check_exact(error_of(scene_with("  - id: t\n    text: 'It''s <span colr=\"red\">x</span>'\n")), 3, 24,
           "unknown attribute 'colr' of <span>; did you mean 'color'? (expected color, weight, style or font)");
 }
 
@@ -62,13 +30,13 @@ TEST_CASE("markup errors point at their own line in a block scalar", "[loader][m
                                         "    text: |\n"
                                         "      First line is fine,\n"
                                         "      the second has <span color=\"#F59E0\">a bad colour</span>.\n");
-    check(error_of(yaml), 6, 35, "'#F59E0' is not a colour: use #rrggbb or #rrggbbaa");
-    check(error_of(scene_with("  - id: t\n    text: |\n      one\n      two &nbsp; three\n")), 5, 11,
+    check_exact(error_of(yaml), 6, 35, "'#F59E0' is not a colour: use #rrggbb or #rrggbbaa");
+    check_exact(error_of(scene_with("  - id: t\n    text: |\n      one\n      two &nbsp; three\n")), 5, 11,
           "unknown entity '&nbsp;' (expected &lt; &gt; &amp; &quot; &apos; or &#N;)");
 }
 
 TEST_CASE("markup errors in a double-quoted value point at the value", "[loader][markup]") {
-    check(error_of(scene_with("  - id: t\n    text: \"tab\\there <x>\"\n")), 3, 11,
+    check_exact(error_of(scene_with("  - id: t\n    text: \"tab\\there <x>\"\n")), 3, 11,
           "unknown tag '<x>'; did you mean 'b'? (expected one of b, i, tt, span)");
 }
 
@@ -90,19 +58,19 @@ TEST_CASE("markup errors in a scene file on disk point into the file", "[loader]
 }
 
 TEST_CASE("layout keys of text are checked", "[loader][errors]") {
-    check(error_of(scene_with("  - {id: t, text: Hi, align: middle}\n")), 2, 30,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, align: middle}\n")), 2, 30,
           "unknown alignment 'middle' for text; did you mean 'center'? (expected left, center or right)");
-    check(error_of(scene_with("  - {id: t, text: Hi, align: rigth}\n")), 2, 30,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, align: rigth}\n")), 2, 30,
           "unknown alignment 'rigth' for text; did you mean 'right'? (expected left, center or right)");
-    check(error_of(scene_with("  - {id: t, text: Hi, width: 0}\n")), 2, 30,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, width: 0}\n")), 2, 30,
           "'width' must be between 0.001 and 1000, found 0");
-    check(error_of(scene_with("  - {id: t, text: Hi, width: wide}\n")), 2, 30,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, width: wide}\n")), 2, 30,
           "expected a number for 'width', found 'wide'");
-    check(error_of(scene_with("  - {id: t, text: Hi, line_spacing: 0.1}\n")), 2, 37,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, line_spacing: 0.1}\n")), 2, 37,
           "'line_spacing' must be between 0.5 and 5, found 0.1");
-    check(error_of(scene_with("  - {id: t, text: Hi, line_spacng: 2}\n")), 2, 23,
+    check_exact(error_of(scene_with("  - {id: t, text: Hi, line_spacng: 2}\n")), 2, 23,
           "unknown key 'line_spacng' in an object; did you mean 'line_spacing'?");
-    check(error_of(scene_with("  - {id: box, rectangle: {}, width: 2}\n")), 2, 30,
+    check_exact(error_of(scene_with("  - {id: box, rectangle: {}, width: 2}\n")), 2, 30,
           "'width' applies to text, and 'box' is a rectangle");
 }
 

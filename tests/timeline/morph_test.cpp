@@ -84,3 +84,17 @@ TEST_CASE("a part without a partner shrinks to the other shape's centre", "[morp
     REQUIRE(grow.pairs.size() == 2);
     for (const auto& q : grow.pairs[1].from) CHECK((q - Vec2(0, 3)).norm() < 1e-9);
 }
+
+TEST_CASE("a shape morphing into a far-off copy of itself glides without changing shape", "[morph]") {
+    // An asymmetric loop, so a twisted correspondence would show.
+    const Path shape = polyline_path({{0, 0}, {1, 0}, {1, 0.2}, {0.2, 0.2}, {0.2, 1}, {0, 1}}, true);
+    const Vec2 far(5, -3);
+    const Morph m = Morph::between({shape}, {shape.transformed(Similarity::translation(far))});
+    const Path half = m.at(0.5);
+    const Path expected = Morph::between({shape}, {shape}).at(0).transformed(Similarity::translation(far / 2));
+    REQUIRE(half.points().size() == expected.points().size());
+    double worst = 0;
+    for (std::size_t i = 0; i < half.points().size(); ++i)
+        worst = std::max(worst, (half.points()[i] - expected.points()[i]).norm());
+    CHECK(worst < 1e-9);
+}
