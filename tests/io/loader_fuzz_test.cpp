@@ -27,6 +27,10 @@ const std::vector<std::string> kNasty = {
     ".nan", "-.inf", "1e308", "-1", "0", "99999999999", "~", "[]", "{}", "[[[[", "}}", "\"\xff\xfe\"",
     "&a [1, *a]", "!!binary AA==", "? x", "- - -", ": :", "'", "\t", "\n  - ", "id", "row", "cat",
     "title", "arrows.labels", "arrows[2]", "row[1].box", "grow_arrow", "transform", "set", "lag_ratio: 5",
+    // formulas and markup
+    "\\frac", "\\left(", "\\right]", "{", "}", "^", "_", "&", "\\\\", "\\sqrt[", "\\begin{bmatrix}",
+    "\\end{pmatrix}", "\\text{", "scaled.denominator", "attention.K", "<b>", "</i>", "<span color='x'>", "&amp;",
+    "&#0;", "width: 0.001", "align: right",
 };
 
 std::string mutate(std::string text, std::mt19937_64& rng) {
@@ -58,12 +62,16 @@ std::string mutate(std::string text, std::mt19937_64& rng) {
 }  // namespace
 
 TEST_CASE("mutated scenes load, compile and draw or fail with an InputError", "[loader][fuzz]") {
-    const std::string seed_scene = read(std::string(ATTNREEL_SOURCE_DIR) + "/examples/self_attention_arrows.yaml");
+    // One seed per kind of content: widgets, formulas with parts and morphs, rich text.
+    const auto [seed_file, iterations] = GENERATE(table<std::string, int>({{"self_attention_arrows.yaml", 1500},
+                                                                           {"formulas.yaml", 700},
+                                                                           {"rich_text.yaml", 700}}));
+    const std::string seed_scene = read(std::string(ATTNREEL_SOURCE_DIR) + "/examples/" + seed_file);
     REQUIRE(!seed_scene.empty());
     text::FontLibrary fonts;
     std::mt19937_64 rng(20261123);
     int accepted = 0, rejected = 0;
-    for (int i = 0; i < 1500; ++i) {
+    for (int i = 0; i < iterations; ++i) {
         const std::string text = mutate(seed_scene, rng);
         try {
             const Scene scene = compile_scene(parse_scene(text, "fuzz.yaml"), fonts);
@@ -75,10 +83,11 @@ TEST_CASE("mutated scenes load, compile and draw or fail with an InputError", "[
             if (std::string(e.what()).rfind("fuzz.yaml", 0) != 0) FAIL("error without the file name: " << e.what());
             ++rejected;
         } catch (const std::exception& e) {
-            FAIL("mutation " << i << " raised a non-input error: " << e.what() << "\n---\n" << text);
+            FAIL(seed_file << " mutation " << i << " raised a non-input error: " << e.what() << "\n---\n" << text);
         }
     }
     // Both outcomes must occur, or the mutations are not exercising the loader.
-    CHECK(accepted > 50);
-    CHECK(rejected > 50);
+    INFO(seed_file);
+    CHECK(accepted > iterations / 30);
+    CHECK(rejected > iterations / 30);
 }
