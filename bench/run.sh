@@ -12,6 +12,7 @@ bin="${1:-build}/attnreel"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 arrows=examples/self_attention_arrows.yaml
+formulas=examples/formulas.yaml
 grid=bench/grid_32x32.yaml
 
 now() { date +%s.%N; }
@@ -37,6 +38,12 @@ t=$(median_time "$bin" frame "$arrows" --at 1.5 -o "$work/f.png")
 row "frame preview, arrows example, 1080p PNG (median of 5)" "$(printf '%.3f s' "$t")"
 t=$(median_time "$bin" frame "$grid" --at 2.2 -o "$work/g.png")
 row "frame preview, 32×32 grid, 1080p PNG (median of 5)" "$(printf '%.3f s' "$t")"
+t=$(median_time "$bin" check "$formulas")
+row "load and compile, formulas example (5 formulas typeset, median of 5)" "$(printf '%.3f s' "$t")"
+t=$(median_time "$bin" frame "$formulas" --at 12.55 -o "$work/m.png")
+row "frame preview, formulas example mid-morph, 1080p PNG (median of 5)" "$(printf '%.3f s' "$t")"
+t=$(median_time "$bin" render "$formulas" --dry-run -q --quality high)
+row "render-only, formulas example, 1080p60" "$(printf '%.2f s' "$t")"
 
 for jobs in 1 0; do
   label=$([ "$jobs" = 1 ] && echo "1 thread" || echo "all cores")
