@@ -2,6 +2,7 @@
 
 #include "math/tex_parser.hpp"
 
+#include <limits>
 #include <regex>
 
 namespace attnreel {
@@ -11,8 +12,9 @@ namespace {
 constexpr double kMaxLength = 1000;  // scene units; the frame is 8 high
 constexpr std::size_t kMaxTokens = 512;
 
-const std::vector<std::string> kKinds = {"rectangle", "circle", "dot",  "line",      "arrow",           "path",
-                                         "bezier",    "text",   "math", "group", "token_row", "attention_arrows"};
+const std::vector<std::string> kKinds = {"rectangle", "circle",    "dot",              "line",   "arrow",
+                                         "path",      "bezier",    "text",             "math",   "group",
+                                         "token_row", "attention_arrows", "heatmap"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
@@ -114,15 +116,16 @@ int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<
     in.fail(node, "expected a token (its text or index) for '" + what + "'");
 }
 
-// A list of tokens, or "$tokens" for the data block's.
-std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
+// A list of tokens, or "$tokens" for the data block's; `what` is the key, for messages.
+std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
+                                     const std::string& what = "tokens") {
     if (node.IsScalar() && node.Scalar() == "$tokens") {
         if (data.tokens.empty()) in.fail(node, "'$tokens' needs 'tokens' in the data block");
         return data.tokens;
     }
     std::vector<std::string> tokens;
-    for (const auto& t : in.list(node, "tokens", kMaxTokens)) tokens.push_back(in.string(t, "tokens"));
-    if (tokens.empty()) in.fail(node, "'tokens' needs at least one token");
+    for (const auto& t : in.list(node, what, kMaxTokens)) tokens.push_back(in.string(t, what));
+    if (tokens.empty()) in.fail(node, "'" + what + "' needs at least one " + (what == "tokens" ? "token" : "label"));
     return tokens;
 }
 
@@ -164,6 +167,71 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (m["label_background"]) a.label_background = in.color(m["label_background"], "label_background");
     if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
     return a;
+}
+
+// A heatmap's numbers, row by row; "-inf" (or YAML's -.inf) marks a masked cell.
+std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node) {
+    std::vector<std::vector<double>> values;
+    // Sizes past the widget's limit are reported by the widget, once the list is read.
+    for (const auto& row : in.list(node, "values", 4096)) {
+        if (!row.IsSequence()) in.fail(row, "expected a list of numbers for each row of 'values'");
+        std::vector<double> numbers;
+        for (const auto& v : in.list(row, "values", 4096)) {
+            const bool minus_infinity = v.IsScalar() && (v.Scalar() == "-inf" || v.Scalar() == "-.inf" ||
+                                                         v.Scalar() == "-.Inf" || v.Scalar() == "-.INF");
+            numbers.push_back(minus_infinity ? -std::numeric_limits<double>::infinity()
+                                             : in.number(v, "values", -1e12, 1e12));
+        }
+        if (!values.empty() && numbers.size() != values[0].size())
+            in.fail(row, "row " + std::to_string(values.size()) + " has " + std::to_string(numbers.size()) +
+                             (numbers.size() == 1 ? " value" : " values") + ", expected " +
+                             std::to_string(values[0].size()) + " like row 0");
+        values.push_back(std::move(numbers));
+    }
+    return values;
+}
+
+HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
+    const auto& m = in.map(node, "heatmap");
+    in.only_keys(m, {"values", "matrix", "rows", "columns", "cell_size", "numbers", "decimals", "label_font_size",
+                     "low", "high", "range"},
+                 "heatmap");
+    HeatmapSpec h;
+    if (m["values"] && m["matrix"]) in.fail(in.key_node(m, "matrix"), "a heatmap takes 'values' or 'matrix', not both");
+    if (const YAML::Node values = m["values"]) {
+        h.values_mark = in.mark(values);
+        h.values = load_heatmap_values(in, values);
+    } else if (const YAML::Node path = m["matrix"]) {
+        h.values_mark = in.mark(path);
+        h.matrix_path = in.string(path, "matrix");
+    } else {
+        in.fail(node, "a heatmap needs 'values' (rows of numbers) or 'matrix' (a model path such as "
+                      "\"model.layer[0].head[0]\")");
+    }
+    if (const YAML::Node rows = m["rows"]) {
+        h.rows_mark = in.mark(rows);
+        h.row_labels = load_tokens(in, rows, data, "rows");
+    }
+    if (const YAML::Node columns = m["columns"]) {
+        h.columns_mark = in.mark(columns);
+        h.column_labels = load_tokens(in, columns, data, "columns");
+    }
+    if (m["cell_size"]) h.cell_size = in.number(m["cell_size"], "cell_size", 0.05, 10);
+    if (m["numbers"]) h.numbers = in.boolean(m["numbers"], "numbers");
+    if (m["decimals"]) h.decimals = in.integer(m["decimals"], "decimals", 0, 6);
+    if (m["label_font_size"]) h.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
+    if (m["low"]) h.low = in.color(m["low"], "low");
+    if (m["high"]) h.high = in.color(m["high"], "high");
+    if (const YAML::Node range = m["range"]) {
+        h.range_mark = in.mark(range);
+        const YAML::Node bounds = in.list(range, "range", 100);
+        if (bounds.size() != 2) in.fail(range, "'range' needs two numbers, [min, max]");
+        const double lo = in.number(bounds[0], "range", -1e12, 1e12), hi = in.number(bounds[1], "range", -1e12, 1e12);
+        if (!(lo < hi)) in.fail(range, "'range' needs min < max, found [" + bounds[0].Scalar() + ", " +
+                                           bounds[1].Scalar() + "]");
+        h.range = std::pair(lo, hi);
+    }
+    return h;
 }
 
 StyleSpec load_style(const YamlReader& in, const YAML::Node& entry) {
@@ -313,6 +381,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "group") return load_group(in, v);
     if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
+    if (kind == "heatmap") return load_heatmap(in, v, data);
     if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }
@@ -338,7 +407,7 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
         o.kind = load_kind(in, key, kv.second, entry, data);
     }
     if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
-                                     "path, bezier, text, math, group, token_row, attention_arrows");
+                                     "path, bezier, text, math, group, token_row, attention_arrows, heatmap");
     for (const auto& key : kFontKeys)
         if (entry[key] && kind != "text" && kind != "math")
             in.fail(in.key_node(entry, key), "'" + key + "' applies to text and math, and '" + o.id + "' is a " + kind);

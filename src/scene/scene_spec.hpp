@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -106,8 +107,27 @@ struct AttentionArrowsSpec {
     int decimals = 2;
 };
 
-using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec,
-                                    BezierSpec, TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec>;
+// A matrix drawn as a grid of coloured cells (widgets/heatmap.hpp).
+struct HeatmapSpec {
+    // The numbers, rows × columns; −inf marks a masked cell. Written in the file, or taken
+    // from the model when the scene compiles (masked cells from the head's mask):
+    std::vector<std::vector<double>> values;
+    std::optional<std::string> matrix_path;  // "model.layer[0].head[1].scaled_scores"
+    SourceMark values_mark;                  // of `values` or `matrix`
+    std::vector<std::string> row_labels, column_labels;  // empty: no labels
+    SourceMark rows_mark, columns_mark;
+    double cell_size = 0.6;                 // the pitch of the grid, gap included
+    bool numbers = true;                    // each cell's value printed in it
+    int decimals = 2;
+    std::optional<double> label_font_size;  // row and column labels; none: fitted to the cell
+    Color low{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};   // colour at range.min
+    Color high{0x38 / 255.0, 0xbd / 255.0, 0xf8 / 255.0, 1};  // colour at range.max
+    std::optional<std::pair<double, double>> range;  // none: the values' own min and max
+    SourceMark range_mark;
+};
+
+using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec, BezierSpec,
+                                    TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec, HeatmapSpec>;
 
 // --- layout helpers, applied in the order written -------------------------------------------
 struct MoveTo { PointOrRef where; };

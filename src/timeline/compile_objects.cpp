@@ -4,9 +4,11 @@
 #include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
 #include "widgets/attention_arrows.hpp"
+#include "widgets/heatmap.hpp"
 #include "widgets/token_row.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <unordered_map>
 
@@ -195,6 +197,8 @@ private:
         }
         if (const auto* row = std::get_if<TokenRowSpec>(&o.kind))
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
+        if (const auto* h = std::get_if<HeatmapSpec>(&o.kind))
+            return build_heatmap(table_, fonts_, o.id, with_model_values(*h), o.mark);
         AttentionArrowsSpec arrows = std::get<AttentionArrowsSpec>(o.kind);
         if (arrows.weights_path) {
             // The arrows show one query row of a head's weights: the source token's.
@@ -206,6 +210,20 @@ private:
             for (Eigen::Index j = 0; j < m.cols(); ++j) arrows.weights.push_back(m(arrows.source, j));
         }
         return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
+    }
+
+    // A heatmap of a model matrix: its numbers, −inf where the head's mask hides the key,
+    // and for weights the range of probabilities, [0, 1], unless the author chose one.
+    HeatmapSpec with_model_values(HeatmapSpec h) const {
+        if (!h.matrix_path) return h;
+        const Eigen::MatrixXd m = model_.matrix(*h.matrix_path, h.values_mark);
+        const attention::Mask masked = model_.masked(*h.matrix_path, h.values_mark);
+        h.values.assign(m.rows(), std::vector<double>(m.cols()));
+        for (Eigen::Index i = 0; i < m.rows(); ++i)
+            for (Eigen::Index j = 0; j < m.cols(); ++j)
+                h.values[i][j] = masked.size() && masked(i, j) ? -std::numeric_limits<double>::infinity() : m(i, j);
+        if (!h.range && SceneModel::names_weights(*h.matrix_path)) h.range = std::pair(0.0, 1.0);
+        return h;
     }
 
     void apply_layout(std::size_t i, const LayoutOp& op, const SourceMark& mark) {
