@@ -38,7 +38,8 @@ struct Object {
     std::vector<std::size_t> children;  // groups
     Style style;
     int z = 0;
-    // Pieces of a formula: what `transform` matches between two formulas: "Q", "\frac"…
+    // What `transform` matches between two formulas ("Q", "\frac"…) or two heatmaps (a
+    // cell's place): when every leaf of both sides has one, pieces pair up by it.
     std::string match_key;
 
     bool is_group() const { return shape == ObjectShape::Group; }
