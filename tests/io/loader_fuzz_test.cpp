@@ -31,6 +31,8 @@ const std::vector<std::string> kNasty = {
     "\\frac", "\\left(", "\\right]", "{", "}", "^", "_", "&", "\\\\", "\\sqrt[", "\\begin{bmatrix}",
     "\\end{pmatrix}", "\\text{", "scaled.denominator", "attention.K", "<b>", "</i>", "<span color='x'>", "&amp;",
     "&#0;", "width: 0.001", "align: right",
+    // heatmaps
+    "-inf", "scores[1][2]", "scores.row[9]", "weights.cells", ".scaled_scores", "head[7]", "range: [1, 1]",
 };
 
 std::string mutate(std::string text, std::mt19937_64& rng) {
@@ -62,10 +64,11 @@ std::string mutate(std::string text, std::mt19937_64& rng) {
 }  // namespace
 
 TEST_CASE("mutated scenes load, compile and draw or fail with an InputError", "[loader][fuzz]") {
-    // One seed per kind of content: widgets, formulas with parts and morphs, rich text.
+    // One seed per kind of content: widgets, formulas with parts and morphs, rich text, heatmaps.
     const auto [seed_file, iterations] = GENERATE(table<std::string, int>({{"self_attention_arrows.yaml", 1500},
                                                                            {"formulas.yaml", 700},
-                                                                           {"rich_text.yaml", 700}}));
+                                                                           {"rich_text.yaml", 700},
+                                                                           {"attention_heatmap.yaml", 400}}));
     const std::string seed_scene = read(std::string(ATTNREEL_SOURCE_DIR) + "/examples/" + seed_file);
     REQUIRE(!seed_scene.empty());
     text::FontLibrary fonts;
