@@ -2,6 +2,7 @@
 
 #include "math/tex_parser.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <regex>
 
@@ -355,16 +356,30 @@ MathSpec load_math(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
     if (entry["font_size"]) m.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
     if (entry["font"]) m.font = in.string(entry["font"], "font");
     if (entry["display"]) m.display = in.boolean(entry["display"], "display");
+    // A part is a formula of its own ("\sqrt{d_k}"), not any run of characters ("c}{d").
+    const auto require_formula = [&](const YAML::Node& node, const std::string& tex, const std::string& what) {
+        try {
+            math::parse_tex(tex);
+        } catch (const math::TexError& e) {
+            throw InputError(in.mark_at(node, e.offset()), what + " is not a formula of its own: " + e.what());
+        }
+    };
     if (const YAML::Node parts = entry["parts"]) {
         for (const auto& kv : in.map(parts, "parts")) {
             const std::string name = in.string(kv.first, "a part name");
-            m.parts.push_back({name, in.string(kv.second, "part '" + name + "'"), in.mark(kv.first)});
+            const std::string tex = in.string(kv.second, "part '" + name + "'");
+            require_formula(kv.second, tex, "part '" + name + "'");
+            m.parts.push_back({name, tex, in.mark(kv.first)});
         }
     }
     if (const YAML::Node colors = entry["colors"]) {
-        for (const auto& kv : in.map(colors, "colors"))
-            m.colors.push_back(
-                {in.string(kv.first, "a part or TeX text"), in.color(kv.second, "colour"), in.mark(kv.first)});
+        for (const auto& kv : in.map(colors, "colors")) {
+            const std::string key = in.string(kv.first, "a part or TeX text");
+            const bool names_part =
+                std::any_of(m.parts.begin(), m.parts.end(), [&](const FormulaPart& p) { return p.name == key; });
+            if (!names_part) require_formula(kv.first, key, "'" + key + "'");
+            m.colors.push_back({key, in.color(kv.second, "colour"), in.mark(kv.first)});
+        }
     }
     return m;
 }

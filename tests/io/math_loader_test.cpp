@@ -30,6 +30,15 @@ TEST_CASE("formula keys are checked where they are written", "[loader][math]") {
                 "unknown colour 'blu'; did you mean 'blue'?");
 }
 
+TEST_CASE("a part must be a formula of its own, not any run of characters", "[loader][math]") {
+    check_exact(error_of(scene_with("  - id: f\n    math: '\\frac{a}{b}'\n    parts: {top: 'c}{d'}\n")), 4, 20,
+                "part 'top' is not a formula of its own: unexpected '}'");
+    check_exact(error_of(scene_with("  - id: f\n    math: 'a+b^2'\n    colors: {'b^': red}\n")), 4, 16,
+                "'b^' is not a formula of its own: ^ needs an argument");
+    // A colour keyed by a part's name is not read as TeX.
+    CHECK_NOTHROW(compiled(scene_with("  - id: f\n    math: 'a+b'\n    parts: {'x}': 'a'}\n    colors: {'x}': red}\n")));
+}
+
 TEST_CASE("parts and colours of a loaded formula are targets", "[loader][math]") {
     const Scene scene = compiled("objects:\n"
                                  "  - id: f\n"

@@ -102,6 +102,20 @@ TEST_CASE("a formula transform fades out pieces the target does not have", "[com
     CHECK(kinds.at(SegmentKind::FadeOut) == 2);  // + and y
 }
 
+TEST_CASE("repeated symbols pair in order, first with first", "[compile][formula]") {
+    SceneSpec spec;
+    spec.objects = {formula("a", "x+x"), formula("b", "x")};
+    AnimationSpec t = animation(AnimationKind::Transform, {"a"});
+    t.transform_to = Ref{"b", {}};
+    spec.timeline = {play({animation(AnimationKind::FadeIn, {"a"})}), play({t})};
+    const Scene scene = compile(spec);
+    const auto from = pieces(scene, "a");
+    REQUIRE(from.size() == 3);
+    CHECK(scene.tracks[from[0]].segments.at(1).kind == SegmentKind::Morph);    // the first x
+    CHECK(scene.tracks[from[1]].segments.at(1).kind == SegmentKind::FadeOut);  // +
+    CHECK(scene.tracks[from[2]].segments.at(1).kind == SegmentKind::FadeOut);  // the second x
+}
+
 TEST_CASE("a transform between a formula and a shape stays one whole morph", "[compile][formula]") {
     SceneSpec spec;
     spec.objects = {formula("a", "x+y"), rectangle("r", {0, 0})};
