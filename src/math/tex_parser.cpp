@@ -239,7 +239,8 @@ private:
         const std::string_view name = command_at(at);
         if (const auto* symbol = find_symbol_command(name)) {
             pos_ += name.size();
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::string(name)));
+            list.push_back(
+                make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, symbol_key(symbol->code_point, symbol->cls)));
             return true;
         }
         if (const auto* op = find_large_operator(name)) {
@@ -318,7 +319,7 @@ private:
         }
         if (const auto* op = find_operator_name(name)) {
             pos_ += name.size();
-            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, std::string(op->word));
+            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, operator_key(op->word));
             node.limits = op->limits;
             list.push_back(std::move(node));
             return;
@@ -523,7 +524,7 @@ private:
         const std::string owner = star ? "\\operatorname*" : "\\operatorname";
         std::string word = read_text_argument(owner, at);
         if (word.find_first_not_of(' ') == std::string::npos) throw TexError(at, owner + " needs a name");
-        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, word);
+        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, operator_key(word));
         node.limits = star ? Limits::Default : Limits::Beside;
         list.push_back(std::move(node));
     }
