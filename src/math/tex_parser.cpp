@@ -239,8 +239,9 @@ private:
         const std::string_view name = command_at(at);
         if (const auto* symbol = find_symbol_command(name)) {
             pos_ += name.size();
-            list.push_back(
-                make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, symbol_key(symbol->code_point, symbol->cls)));
+            // Keyed by the symbol, not the name: \le and \leq match.
+            std::string key = symbol_key(symbol->code_point, symbol->cls);
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::move(key)));
             return true;
         }
         if (const auto* op = find_large_operator(name)) {
