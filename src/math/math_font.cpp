@@ -1,10 +1,10 @@
 #include "math/math_font.hpp"
 
 #include "core/error.hpp"
+#include "text/utf8.hpp"
 
 #include <hb-ot.h>
 
-#include <cstdio>
 #include <memory>
 
 namespace attnreel::math {
@@ -18,9 +18,7 @@ struct BufferDeleter {
 }  // namespace
 
 std::string missing_glyph_message(char32_t code_point) {
-    char hex[16];
-    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));
-    return std::string("the maths font has no glyph for ") + hex;
+    return "the maths font has no glyph for " + text::code_point_name(code_point);
 }
 
 MathFont::MathFont(text::FontLibrary& fonts, text::FaceId face)

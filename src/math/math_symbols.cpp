@@ -35,7 +35,8 @@ const typename Table::value_type* find_named(const Table& table, std::string_vie
 }  // namespace
 
 const std::vector<SymbolCommand>& symbol_commands() {
-    // Where two names share a code point the first is the one a typed Unicode symbol gets.
+    // Where two names share a code point and class the first is the key of both (symbol_key),
+    // and the one a typed Unicode symbol gets.
     static const std::vector<SymbolCommand> table = {
         // Lower-case Greek: mathematical italic, as TeX sets it. TeX's \epsilon and \phi are
         // the lunate ϵ and the straight ϕ; \varepsilon and \varphi are ε and φ.
@@ -226,16 +227,25 @@ const SymbolCharacter* find_symbol_character(char c) {
     return it == table.end() ? nullptr : &*it;
 }
 
+std::string symbol_key(char32_t code_point, AtomClass cls) {
+    for (const auto& c : symbol_characters())
+        if (c.code_point == code_point && c.cls == cls) return std::string(1, c.character);
+    for (const auto& c : symbol_commands())
+        if (c.code_point == code_point && c.cls == cls) return std::string(c.name);
+    return "";
+}
+
 std::optional<UnicodeSymbol> find_unicode_symbol(char32_t code_point) {
     if (code_point < 0x80) return std::nullopt;  // ASCII is the parser's own business
     // Typed lower-case Greek means the italic letter, like \alpha; upper-case stays upright.
     if (code_point > U'\u03A9') {
         if (const char32_t italic = italic_greek(code_point)) code_point = italic;
     }
+    // The first entry with the code point decides the class (⊥ is \perp, a relation).
     for (const auto& c : symbol_characters())
-        if (c.code_point == code_point) return UnicodeSymbol{std::string(1, c.character), c.code_point, c.cls};
+        if (c.code_point == code_point) return UnicodeSymbol{symbol_key(c.code_point, c.cls), c.code_point, c.cls};
     for (const auto& c : symbol_commands())
-        if (c.code_point == code_point) return UnicodeSymbol{std::string(c.name), c.code_point, c.cls};
+        if (c.code_point == code_point) return UnicodeSymbol{symbol_key(c.code_point, c.cls), c.code_point, c.cls};
     return std::nullopt;
 }
 
@@ -278,6 +288,13 @@ const std::vector<OperatorName>& operator_names() {
 
 const OperatorName* find_operator_name(std::string_view name) { return find_named(operator_names(), name); }
 
+std::string operator_key(std::string_view word) {
+    std::string key;
+    for (const char c : word)
+        if (c != ' ') key += c;
+    return key;
+}
+
 const std::vector<DelimiterSymbol>& delimiter_symbols() {
     static const std::vector<DelimiterSymbol> table = {
         {"(", U'(', "("},
@@ -286,14 +303,14 @@ const std::vector<DelimiterSymbol>& delimiter_symbols() {
         {"]", U']', "]"},
         {"\\{", U'{', "\\{"},
         {"\\}", U'}', "\\}"},
-        {"\\lbrace", U'{', "\\lbrace"},
-        {"\\rbrace", U'}', "\\rbrace"},
+        {"\\lbrace", U'{', "\\{"},
+        {"\\rbrace", U'}', "\\}"},
         {"|", U'|', "|"},
-        {"\\vert", U'|', "\\vert"},
+        {"\\vert", U'|', "|"},
         {"\\lvert", U'|', "\\lvert"},
         {"\\rvert", U'|', "\\rvert"},
         {"\\|", U'‖', "\\|"},
-        {"\\Vert", U'‖', "\\Vert"},
+        {"\\Vert", U'‖', "\\|"},
         {"\\lVert", U'‖', "\\lVert"},
         {"\\rVert", U'‖', "\\rVert"},
         {"\\langle", U'⟨', "\\langle"},

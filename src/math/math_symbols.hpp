@@ -41,6 +41,12 @@ struct UnicodeSymbol {
 };
 std::optional<UnicodeSymbol> find_unicode_symbol(char32_t code_point);
 
+// The matching key of a symbol (see docs/formulas.md): one name for each code point and
+// class however it was written. The ASCII character when one is that symbol ("*" for \ast),
+// else the first command in symbol_commands() that is ("\leq" for \le, \leq and a typed ≤).
+// Empty when no character or command is that symbol.
+std::string symbol_key(char32_t code_point, AtomClass cls);
+
 // \sum, \prod, \int…: one glyph, drawn larger in display style.
 struct LargeOperator {
     std::string_view name;
@@ -58,13 +64,16 @@ struct OperatorName {
 };
 const std::vector<OperatorName>& operator_names();
 const OperatorName* find_operator_name(std::string_view name);
+// The matching key of an operator name: its word without spaces, so that \argmax ("arg max"),
+// \operatorname*{argmax} and \operatorname*{arg\,max} match.
+std::string operator_key(std::string_view word);
 
 // What may follow \left or \right: "(", "\{", "\langle", "." (the null delimiter)…
 struct DelimiterSymbol {
     std::string_view name;  // as written after \left
     char32_t code_point;    // 0 for "."
-    // The key of the same glyph written as a plain symbol: the name itself ("(" for "\left(",
-    // "\lbrace" for "\left\lbrace"), except "<" and ">", which are \langle and \rangle here.
+    // The key of the same name written as a plain symbol ("(" for "\left(", "\{" for
+    // "\left\lbrace"), except "<" and ">", which are \langle and \rangle here.
     std::string_view key;
 };
 const std::vector<DelimiterSymbol>& delimiter_symbols();

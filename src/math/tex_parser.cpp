@@ -2,9 +2,9 @@
 
 #include "core/error.hpp"
 #include "math/math_symbols.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 
 namespace attnreel::math {
@@ -15,38 +15,10 @@ constexpr std::size_t max_formula_bytes = 10000;
 // Each level costs a few stack frames; 64 is far beyond any formula a person writes.
 constexpr std::size_t max_nesting = 64;
 
-// The length of the valid UTF-8 sequence at `i` (its code point in `value`), or 0 when the
-// bytes there are not one: stray continuation bytes, truncation, overlong forms, surrogates.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& value) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    std::size_t length = 0;
-    char32_t smallest = 0;
-    if (lead < 0x80) {
-        value = lead;
-        return 1;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2, value = lead & 0x1F, smallest = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, value = lead & 0x0F, smallest = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, value = lead & 0x07, smallest = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + length > s.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto byte = static_cast<unsigned char>(s[i + k]);
-        if ((byte & 0xC0) != 0x80) return 0;
-        value = (value << 6) | (byte & 0x3F);
-    }
-    if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-    return length;
-}
-
-std::string code_point_name(char32_t c) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-    return buffer;
+// The length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    const auto sequence = text::decode_utf8_at(s, i);
+    return sequence ? sequence->length : 0;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -107,8 +79,7 @@ public:
         if (src_.size() > max_formula_bytes)
             throw TexError(0, "formula longer than " + std::to_string(max_formula_bytes) + " bytes");
         for (std::size_t i = 0; i < src_.size();) {
-            char32_t value = 0;
-            const std::size_t length = utf8_sequence(src_, i, value);
+            const std::size_t length = sequence_length(src_, i);
             if (length == 0) throw TexError(i, "invalid UTF-8");
             i += length;
         }
@@ -135,8 +106,7 @@ private:
             if (is_letter(src_[end])) {
                 while (end < src_.size() && is_letter(src_[end])) ++end;
             } else {
-                char32_t value = 0;
-                end += utf8_sequence(src_, end, value);
+                end += sequence_length(src_, end);
             }
         }
         return src_.substr(at, end - at);
@@ -144,8 +114,7 @@ private:
 
     // The text of one source character (a whole UTF-8 sequence) at `at`, for messages.
     std::string_view character_at(std::size_t at) const {
-        char32_t value = 0;
-        return src_.substr(at, utf8_sequence(src_, at, value));
+        return src_.substr(at, sequence_length(src_, at));
     }
 
     std::optional<Ender> ender_here() const {
@@ -254,15 +223,15 @@ private:
             case '`': throw TexError(at, "character '" + std::string(1, c) + "' is not supported in a formula");
             default: break;
         }
-        if (is_control(c)) throw TexError(at, "control character " + code_point_name(c) + " in the formula");
+        if (is_control(c)) throw TexError(at, "control character " + text::code_point_name(c) + " in the formula");
         if (static_cast<unsigned char>(c) >= 0x80) {
-            char32_t value = 0;
-            const std::size_t length = utf8_sequence(src_, at, value);
-            const auto symbol = find_unicode_symbol(value);
+            const text::Utf8Sequence character = *text::decode_utf8_at(src_, at);  // checked by parse()
+            const auto symbol = find_unicode_symbol(character.value);
             if (!symbol)
-                throw TexError(at, "character '" + std::string(character_at(at)) + "' (" + code_point_name(value) +
+                throw TexError(at, "character '" + std::string(character_at(at)) + "' (" +
+                                       text::code_point_name(character.value) +
                                        ") is not supported in a formula; put words in \\text{…}");
-            pos_ += length;
+            pos_ += character.length;
             list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, symbol->key));
             return true;
         }
@@ -270,7 +239,9 @@ private:
         const std::string_view name = command_at(at);
         if (const auto* symbol = find_symbol_command(name)) {
             pos_ += name.size();
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::string(name)));
+            // Keyed by the symbol, not the name: \le and \leq match.
+            std::string key = symbol_key(symbol->code_point, symbol->cls);
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::move(key)));
             return true;
         }
         if (const auto* op = find_large_operator(name)) {
@@ -349,7 +320,7 @@ private:
         }
         if (const auto* op = find_operator_name(name)) {
             pos_ += name.size();
-            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, std::string(op->word));
+            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, operator_key(op->word));
             node.limits = op->limits;
             list.push_back(std::move(node));
             return;
@@ -536,7 +507,7 @@ private:
                 throw TexError(at, "'" + std::string(1, c) + "' inside " + std::string(owner) + " must be written '\\" +
                                        std::string(1, c) + "'");
             } else if (is_control(c)) {
-                throw TexError(at, "control character " + code_point_name(c) + " in the formula");
+                throw TexError(at, "control character " + text::code_point_name(c) + " in the formula");
             } else {
                 const std::string_view character = character_at(at);
                 text += character;
@@ -554,7 +525,7 @@ private:
         const std::string owner = star ? "\\operatorname*" : "\\operatorname";
         std::string word = read_text_argument(owner, at);
         if (word.find_first_not_of(' ') == std::string::npos) throw TexError(at, owner + " needs a name");
-        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, word);
+        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, operator_key(word));
         node.limits = star ? Limits::Default : Limits::Beside;
         list.push_back(std::move(node));
     }

@@ -1,6 +1,7 @@
 #include "text/markup.hpp"
 
 #include "core/error.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,25 +22,6 @@ const std::vector<std::string> kEntities = {"lt", "gt", "amp", "quot", "apos"};
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string append_utf8(std::string out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
 
 std::string joined(const std::vector<std::string>& words) {
     std::string out;
@@ -96,7 +78,8 @@ private:
         while (at_ < src_.size() && is_space(src_[at_])) ++at_;
     }
 
-    // The offset of the '>' that ends the tag opened at `tag_start`, or an error there.
+    // Fails early, blaming the '<' at `tag_start`, when no '>' follows anywhere: a lone '<'
+    // in text is likelier than a broken tag. The '>' itself is checked where the tag ends.
     void require_tag_end(std::size_t tag_start) const {
         if (src_.find('>', at_) == std::string_view::npos)
             throw MarkupError(tag_start, "'<' starts a tag that never ends with '>'; write &lt; for a '<'");
@@ -249,7 +232,7 @@ private:
         }
         if (!valid || value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
             throw MarkupError(start, "'&" + name + ";' is not a character (use &#N; or &#xH; with a Unicode value)");
-        return append_utf8({}, static_cast<char32_t>(value));
+        return encode_utf8(static_cast<char32_t>(value));
     }
 
     std::string_view src_;

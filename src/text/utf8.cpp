@@ -2,50 +2,80 @@
 
 #include "core/error.hpp"
 
-#include <string>
+#include <cstdio>
 
 namespace attnreel::text {
 
 namespace {
 
-[[noreturn]] void invalid_at(std::size_t byte) {
-    throw InputError("invalid UTF-8 at byte " + std::to_string(byte));
-}
-
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
+std::optional<Utf8Sequence> decode_utf8_at(std::string_view utf8, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(utf8[at]);
+    std::size_t length = 0;
+    char32_t value = 0;
+    char32_t smallest = 0;  // below this the sequence is overlong
+    if (lead < 0x80) {
+        return Utf8Sequence{lead, 1};
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2, value = lead & 0x1F, smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, value = lead & 0x0F, smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, value = lead & 0x07, smallest = 0x10000;
+    } else {
+        return std::nullopt;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if (at + k >= utf8.size() || !is_continuation(static_cast<unsigned char>(utf8[at + k]))) return std::nullopt;
+        value = (value << 6) | (static_cast<unsigned char>(utf8[at + k]) & 0x3F);
+    }
+    if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
+    return Utf8Sequence{value, length};
+}
+
 std::vector<CodePoint> decode_utf8(std::string_view utf8) {
     std::vector<CodePoint> out;
     out.reserve(utf8.size());
-    std::size_t i = 0;
-    while (i < utf8.size()) {
-        const auto lead = static_cast<unsigned char>(utf8[i]);
-        std::size_t length = 0;
-        char32_t value = 0;
-        char32_t smallest = 0;  // below this the sequence is overlong
-        if (lead < 0x80) {
-            length = 1, value = lead;
-        } else if ((lead & 0xE0) == 0xC0) {
-            length = 2, value = lead & 0x1F, smallest = 0x80;
-        } else if ((lead & 0xF0) == 0xE0) {
-            length = 3, value = lead & 0x0F, smallest = 0x800;
-        } else if ((lead & 0xF8) == 0xF0) {
-            length = 4, value = lead & 0x07, smallest = 0x10000;
-        } else {
-            invalid_at(i);
-        }
-        for (std::size_t k = 1; k < length; ++k) {
-            if (i + k >= utf8.size() || !is_continuation(static_cast<unsigned char>(utf8[i + k])))
-                invalid_at(i);
-            value = (value << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-        }
-        if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) invalid_at(i);
-        out.push_back({value, i});
-        i += length;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto sequence = decode_utf8_at(utf8, i);
+        if (!sequence) throw InputError("invalid UTF-8 at byte " + std::to_string(i));
+        out.push_back({sequence->value, i});
+        i += sequence->length;
     }
     return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+std::string encode_utf8(char32_t c) {
+    std::string out;
+    append_utf8(out, c);
+    return out;
+}
+
+std::string code_point_name(char32_t c) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+    return buffer;
 }
 
 }  // namespace attnreel::text

@@ -178,7 +178,7 @@ TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
         CAPTURE(symbol.name);
         CHECK(code_point(node) == symbol.code_point);
         CHECK(node.cls == symbol.cls);
-        CHECK(node.key == symbol.name);
+        CHECK(node.key == symbol_key(symbol.code_point, symbol.cls));
         CHECK(node.nucleus_source == SourceRange{0, symbol.name.size()});
     }
     for (const auto& op : large_operators()) {
@@ -193,7 +193,7 @@ TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
         const Node node = only(op.name);
         CAPTURE(op.name);
         CHECK(text_of(node) == op.word);
-        CHECK(node.key == op.word);
+        CHECK(node.key == operator_key(op.word));
         CHECK(node.cls == AtomClass::Op);
         CHECK_FALSE(node.large_op);
         CHECK(node.limits == op.limits);
@@ -206,6 +206,66 @@ TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
         const auto& known = known_commands();
         CHECK(std::find(known.begin(), known.end(), unsupported.name) == known.end());
     }
+}
+
+// The keys of the atoms of `source`, in order.
+std::vector<std::string> keys_of(std::string_view source) {
+    std::vector<std::string> keys;
+    for (const Node& node : parse_tex(source)) keys.push_back(node.key);
+    return keys;
+}
+
+TEST_CASE("aliases and typed Unicode symbols share one matching key", "[math][tex][keys]") {
+    const struct {
+        const char* alias;
+        const char* key;
+    } cases[] = {
+        {"\\le", "\\leq"},         {"≤", "\\leq"},      {"\\ge", "\\geq"},          {"≥", "\\geq"},
+        {"\\ne", "\\neq"},         {"≠", "\\neq"},      {"\\land", "\\wedge"},      {"∧", "\\wedge"},
+        {"\\lor", "\\vee"},        {"∨", "\\vee"},      {"\\gets", "\\leftarrow"},  {"←", "\\leftarrow"},
+        {"\\rightarrow", "\\to"},  {"→", "\\to"},       {"\\lbrace", "\\{"},        {"\\rbrace", "\\}"},
+        {"\\lnot", "\\neg"},       {"¬", "\\neg"},      {"\\dots", "\\ldots"},      {"…", "\\ldots"},
+        {"\\Vert", "\\|"},         {"‖", "\\|"},        {"\\vert", "|"},             {"\\ast", "*"},
+        {"∗", "*"},                {"−", "-"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.alias);
+        CHECK(only(c.alias).key == c.key);
+        CHECK(only(c.key).key == c.key);
+    }
+    CHECK(keys_of("a \\le b") == keys_of("a \\leq b"));
+    CHECK(keys_of("a ≤ b") == keys_of("a \\leq b"));
+    CHECK(keys_of("\\{x\\}") == keys_of("\\lbrace x\\rbrace"));
+    // The same code point in another class is another symbol: \lvert opens, | is an Ord.
+    CHECK(only("\\lvert").key == "\\lvert");
+    CHECK(only("\\perp").key == "\\perp");
+    CHECK(only("\\bot").key == "\\bot");
+    CHECK(only("⊥").key == "\\perp");  // the first entry decides a typed symbol's class
+    // The key is canonical: written as itself it gives the same symbol and the same key.
+    for (const auto& symbol : symbol_commands()) {
+        CAPTURE(symbol.name);
+        const Node canonical = only(symbol_key(symbol.code_point, symbol.cls));
+        CHECK(code_point(canonical) == symbol.code_point);
+        CHECK(canonical.cls == symbol.cls);
+        CHECK(canonical.key == symbol_key(symbol.code_point, symbol.cls));
+    }
+    CHECK(symbol_key(U'≤', AtomClass::Ord).empty());
+}
+
+TEST_CASE("operator names are keyed by their word without spaces", "[math][tex][keys]") {
+    CHECK(only("\\argmax").key == "argmax");
+    CHECK(only("\\operatorname*{argmax}").key == "argmax");
+    CHECK(only("\\operatorname*{arg\\,max}").key == "argmax");
+    CHECK(only("\\operatorname{arg max}").key == "argmax");
+    CHECK(only("\\argmin").key == "argmin");
+    CHECK(only("\\liminf").key == "liminf");
+    CHECK(only("\\limsup").key == "limsup");
+    CHECK(only("\\max").key == only("\\operatorname*{max}").key);
+    // The text drawn keeps its space.
+    CHECK(text_of(only("\\argmax")) == "arg max");
+    CHECK(operator_key(" soft max ") == "softmax");
+    // \text is not an operator: its key is its text as written.
+    CHECK(only("\\text{arg max}").key == "arg max");
 }
 
 TEST_CASE("large operators: limits by default or beside, changed by limits and nolimits", "[math][tex]") {
@@ -408,6 +468,8 @@ TEST_CASE("left and right take every delimiter and share keys with the plain sym
         {"\\left( x \\right)", U'(', U')', "(", ")"},
         {"\\left[ x \\right]", U'[', U']', "[", "]"},
         {"\\left\\{ x \\right\\}", U'{', U'}', "\\{", "\\}"},
+        {"\\left\\lbrace x \\right\\rbrace", U'{', U'}', "\\{", "\\}"},
+        {"\\left\\vert x \\right\\Vert", U'|', U'‖', "|", "\\|"},
         {"\\left| x \\right|", U'|', U'|', "|", "|"},
         {"\\left\\| x \\right\\|", U'‖', U'‖', "\\|", "\\|"},
         {"\\left\\langle x \\right\\rangle", U'⟨', U'⟩', "\\langle", "\\rangle"},

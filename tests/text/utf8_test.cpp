@@ -54,3 +54,52 @@ TEST_CASE("decode_utf8 names the byte where invalid UTF-8 starts", "[text][utf8]
     CHECK(error_message("a\x80") == "invalid UTF-8 at byte 1");                 // stray continuation
     CHECK(error_message("\xFF") == "invalid UTF-8 at byte 0");                  // never valid
 }
+
+TEST_CASE("decode_utf8_at reads one sequence, or nothing where the bytes are invalid", "[text][utf8]") {
+    const std::string_view text = "a\xC3\xAF\xE2\x82\xAC\xF0\x9D\x9B\xBC";
+    const auto at = [&](std::size_t i) { return decode_utf8_at(text, i); };
+    REQUIRE(at(0));
+    CHECK(at(0)->value == U'a');
+    CHECK(at(0)->length == 1);
+    REQUIRE(at(1));
+    CHECK(at(1)->value == U'\u00EF');
+    CHECK(at(1)->length == 2);
+    REQUIRE(at(6));
+    CHECK(at(6)->value == U'\U0001D6FC');
+    CHECK(at(6)->length == 4);
+    CHECK_FALSE(at(2));  // a continuation byte starts nothing
+    CHECK_FALSE(decode_utf8_at("ab\xE2\x82", 2));      // truncated
+    CHECK_FALSE(decode_utf8_at("\xC0\xAF", 0));        // overlong
+    CHECK_FALSE(decode_utf8_at("\xED\xA0\x80", 0));    // surrogate
+    CHECK_FALSE(decode_utf8_at("\xF4\x90\x80\x80", 0));  // past U+10FFFF
+    CHECK_FALSE(decode_utf8_at("\xFF", 0));
+}
+
+TEST_CASE("encode_utf8 writes each length and round-trips through decode_utf8", "[text][utf8]") {
+    CHECK(encode_utf8(U'a') == "a");
+    CHECK(encode_utf8(0x80) == "\xC2\x80");
+    CHECK(encode_utf8(U'\u00EF') == "\xC3\xAF");
+    CHECK(encode_utf8(0x7FF) == "\xDF\xBF");
+    CHECK(encode_utf8(0x800) == "\xE0\xA0\x80");
+    CHECK(encode_utf8(U'\u20AC') == "\xE2\x82\xAC");
+    CHECK(encode_utf8(0xFFFF) == "\xEF\xBF\xBF");
+    CHECK(encode_utf8(0x10000) == "\xF0\x90\x80\x80");
+    CHECK(encode_utf8(0x10FFFF) == "\xF4\x8F\xBF\xBF");
+    std::string text = "x";
+    for (const char32_t c : {U'\u00EF', U'\u20AC', U'\U0001D6FC', U'y'}) append_utf8(text, c);
+    CHECK(text == "x\xC3\xAF\xE2\x82\xAC\xF0\x9D\x9B\xBCy");
+    for (const char32_t c : {0x1u, 0x7Fu, 0x3B1u, 0xD7FFu, 0xE000u, 0x1F600u, 0x10FFFFu}) {
+        CAPTURE(c);
+        const auto decoded = decode_utf8(encode_utf8(c));
+        REQUIRE(decoded.size() == 1);
+        CHECK(decoded[0].value == c);
+    }
+}
+
+TEST_CASE("code_point_name writes U+ and at least four upper-case hex digits", "[text][utf8]") {
+    CHECK(code_point_name(0x1) == "U+0001");
+    CHECK(code_point_name(U'\u00E9') == "U+00E9");
+    CHECK(code_point_name(U'\u2A0C') == "U+2A0C");
+    CHECK(code_point_name(U'\U0001D6FC') == "U+1D6FC");
+    CHECK(code_point_name(0x10FFFF) == "U+10FFFF");
+}
