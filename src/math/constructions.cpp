@@ -12,13 +12,6 @@ namespace {
 
 constexpr char32_t radical_sign = U'\u221A';
 
-// TeX's interline glue between rows: baselines a \baselineskip apart, unless the rows
-// would then overlap (\lineskiplimit 0pt); then \lineskip between them.
-double row_distance(double previous_depth, double height) {
-    const double extents = previous_depth + height;
-    return extents <= matrix_baseline_skip ? matrix_baseline_skip : extents + matrix_line_skip;
-}
-
 }  // namespace
 
 // Rule 15: numerator and denominator at the font's shifts, pushed apart when they would
@@ -112,8 +105,9 @@ Box Typesetter::left_right(const LeftRight& fence, Style style) {
 }
 
 // amsmath's matrices: text-style cells centred in their columns, columns a gap apart,
-// rows on a baseline skip with struts (tall rows a line skip apart), the array centred
-// on the axis, then delimiters as \left…\right would size them (none for a plain matrix).
+// rows at least as tall and deep as the strut and stacked with no glue between them, the
+// array centred on the axis, then delimiters as \left…\right would size them (none for a
+// plain matrix).
 Box Typesetter::matrix(const Matrix& matrix, Style style) {
     const Style cell_style{MathStyle::Text, false};
     std::vector<std::vector<Box>> cells;
@@ -138,7 +132,7 @@ Box Typesetter::matrix(const Matrix& matrix, Style style) {
             depth = std::max(depth, cell.depth);
         }
         if (r == 0) array.height = height;
-        else baseline -= row_distance(previous_depth, height);
+        else baseline -= previous_depth + height;
         double x = 0;
         for (std::size_t c = 0; c < cells[r].size(); ++c) {
             array.draw(cells[r][c], Vec2(x + (column_width[c] - cells[r][c].width) / 2, baseline));

@@ -66,10 +66,13 @@ struct Matrix {
     Delimiter left, right;
 };
 
-// Explicit space in mu (1 mu = 1/18 em): \, = 3, \: = 4, \; = 5, \! = -3, \quad = 18,
-// \qquad = 36, "\ " = a text space (6 mu).
+// Explicit space, in two units. Math glue (\, = 3, \: = 4, \; = 5, \! = -3) is in mu, 1/18
+// of the current style's em, so it shrinks in scripts. Text spaces (\quad = 1, \qquad = 2,
+// "\ " and ~ = a word space) are lengths of the text font, in ems of the formula's base
+// size, the same in every style (TeX's \hskip 1em is not mu glue).
 struct Space {
     double mu = 0;
+    double em = 0;
 };
 
 // \displaystyle, \textstyle, \scriptstyle, \scriptscriptstyle: changes the style of what

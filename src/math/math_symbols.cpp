@@ -331,13 +331,25 @@ const DelimiterSymbol* find_delimiter_symbol(std::string_view name) { return fin
 
 const std::vector<SpaceCommand>& space_commands() {
     static const std::vector<SpaceCommand> table = {
-        {"\\,", 3},  {"\\thinspace", 3}, {"\\:", 4},     {"\\>", 4},       {"\\medspace", 4}, {"\\;", 5},
-        {"\\thickspace", 5}, {"\\!", -3}, {"\\negthinspace", -3}, {"\\ ", 6}, {"\\quad", 18}, {"\\qquad", 36},
+        {"\\,", 3, 0},
+        {"\\thinspace", 3, 0},
+        {"\\:", 4, 0},
+        {"\\>", 4, 0},
+        {"\\medspace", 4, 0},
+        {"\\;", thick_space_mu, 0},
+        {"\\thickspace", thick_space_mu, 0},
+        {"\\!", -3, 0},
+        {"\\negthinspace", -3, 0},
+        {"\\ ", 0, word_space_em},
+        {"\\quad", 0, 1},
+        {"\\qquad", 0, 2},
     };
     return table;
 }
 
 const SpaceCommand* find_space_command(std::string_view name) { return find_named(space_commands(), name); }
+
+bool padded_with_thick_spaces(std::string_view name) { return name == "\\iff" || name == "\\implies"; }
 
 const std::vector<StyleCommand>& style_commands() {
     static const std::vector<StyleCommand> table = {

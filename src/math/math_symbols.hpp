@@ -79,13 +79,22 @@ struct DelimiterSymbol {
 const std::vector<DelimiterSymbol>& delimiter_symbols();
 const DelimiterSymbol* find_delimiter_symbol(std::string_view name);
 
-// \, \; \quad…: explicit spaces in mu (1/18 em).
+// \, \; \quad…: explicit spaces, math glue in mu or text spaces in em (see Space).
 struct SpaceCommand {
     std::string_view name;
     double mu;
+    double em;
 };
 const std::vector<SpaceCommand>& space_commands();
 const SpaceCommand* find_space_command(std::string_view name);
+// The interword space of the text font (Latin Modern's, like cmr10's 3.33pt at 10pt): "\ "
+// and ~ in a formula.
+inline constexpr double word_space_em = 1.0 / 3;
+// TeX's \; (\thickspace), which plain TeX and amsmath put on either side of \iff and \implies.
+inline constexpr double thick_space_mu = 5;
+// Whether the symbol command `name` comes with a \; on either side: \iff is
+// \;\Longleftrightarrow\; and \implies \;\Longrightarrow\; in amsmath.
+bool padded_with_thick_spaces(std::string_view name);
 
 // \displaystyle…
 struct StyleCommand {

@@ -12,8 +12,6 @@ namespace attnreel::math {
 namespace {
 
 constexpr std::size_t max_formula_bytes = 10000;
-// Each level costs a few stack frames; 64 is far beyond any formula a person writes.
-constexpr std::size_t max_nesting = 64;
 
 // The length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
 std::size_t sequence_length(std::string_view s, std::size_t i) {
@@ -179,8 +177,8 @@ private:
 
     // Refuses one more level of nesting beyond the limit, blaming the token at `offset`.
     void enter_level(std::size_t offset) const {
-        if (scopes_.size() - 1 + unbraced_levels_ >= max_nesting)
-            throw TexError(offset, "formula nested deeper than " + std::to_string(max_nesting) + " levels");
+        if (scopes_.size() - 1 + unbraced_levels_ >= max_source_nesting)
+            throw TexError(offset, "formula nested deeper than " + std::to_string(max_source_nesting) + " levels");
     }
 
     MathList parse_scoped(Scope scope, std::size_t offset, std::string environment = "") {
@@ -239,9 +237,12 @@ private:
         const std::string_view name = command_at(at);
         if (const auto* symbol = find_symbol_command(name)) {
             pos_ += name.size();
+            const bool padded = padded_with_thick_spaces(name);
+            if (padded) list.push_back(make_node(AtomClass::Ord, Space{thick_space_mu, 0}, at, pos_, ""));
             // Keyed by the symbol, not the name: \le and \leq match.
-            std::string key = symbol_key(symbol->code_point, symbol->cls);
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::move(key)));
+            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_,
+                                     symbol_key(symbol->code_point, symbol->cls)));
+            if (padded) list.push_back(make_node(AtomClass::Ord, Space{thick_space_mu, 0}, at, pos_, ""));
             return true;
         }
         if (const auto* op = find_large_operator(name)) {
@@ -295,7 +296,7 @@ private:
         }
         if (c == '~') {
             ++pos_;
-            list.push_back(make_node(AtomClass::Ord, Space{6}, at, pos_, ""));
+            list.push_back(make_node(AtomClass::Ord, Space{0, word_space_em}, at, pos_, ""));
             return;
         }
         if (parse_symbol(list)) return;
@@ -310,7 +311,7 @@ private:
         const bool control_space = name.size() == 2 && is_space(name[1]);
         if (const auto* space = find_space_command(control_space ? "\\ " : name)) {
             pos_ += name.size();
-            list.push_back(make_node(AtomClass::Ord, Space{space->mu}, at, pos_, ""));
+            list.push_back(make_node(AtomClass::Ord, Space{space->mu, space->em}, at, pos_, ""));
             return;
         }
         if (const auto* style = find_style_command(name)) {

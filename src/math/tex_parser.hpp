@@ -9,6 +9,10 @@
 
 namespace attnreel::math {
 
+// Braces, arguments, \left…\right and matrices nested deeper than this are a TexError.
+// Each level costs a few stack frames; 64 is far beyond any formula a person writes.
+inline constexpr std::size_t max_source_nesting = 64;
+
 // A syntax error at byte `offset` of the formula; the loader turns the offset into the
 // scene file's line and column.
 class TexError : public std::runtime_error {

@@ -21,8 +21,8 @@ bool is_atom(const Node& node) {
 class NestingGuard {
 public:
     explicit NestingGuard(int& nesting) : nesting_(nesting) {
-        if (++nesting_ > max_nesting)
-            throw InputError("formula nested too deeply (more than " + std::to_string(max_nesting) + " levels)");
+        if (++nesting_ > max_list_nesting)
+            throw InputError("formula nested too deeply (more than " + std::to_string(max_list_nesting) + " levels)");
     }
     ~NestingGuard() { --nesting_; }
     NestingGuard(const NestingGuard&) = delete;
@@ -60,7 +60,7 @@ Box Typesetter::list(const MathList& items, Style style, bool fenced) {
             continue;
         }
         if (const auto* space = std::get_if<Space>(&node.nucleus)) {
-            out.kern(space->mu * mu());
+            out.kern(space->mu * mu() + space->em);
             continue;
         }
         const AtomClass cls = classes[atom_number++];
@@ -150,11 +150,13 @@ Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
     }
 
     // A lone glyph's scripts start from fixed shifts; anything bigger carries them along
-    // from its top and bottom.
+    // from its top and bottom, by drops of the script size (tex.web §756 takes sup_drop and
+    // sub_drop from the script font, as LuaTeX does the MATH table's drops).
     double shift_up = 0, shift_down = 0;
     if (!base.is_character) {
-        shift_up = base.box.height - k_.superscript_baseline_drop_max * s;
-        shift_down = base.box.depth + k_.subscript_baseline_drop_min * s;
+        const double script_s = scale(style.superscript());  // sub- and superscripts share a size
+        shift_up = base.box.height - k_.superscript_baseline_drop_max * script_s;
+        shift_down = base.box.depth + k_.subscript_baseline_drop_min * script_s;
     }
 
     std::optional<Box> sup, sub;

@@ -13,13 +13,14 @@ namespace attnreel::math {
 inline constexpr double null_delimiter_space = 0.12;  // \nulldelimiterspace 1.2pt
 inline constexpr double delimiter_shortfall = 0.5;    // \delimitershortfall 5pt
 inline constexpr double matrix_column_gap = 1.0;      // 2 \arraycolsep, 5pt each
-inline constexpr double matrix_baseline_skip = 1.2;   // \baselineskip 12pt
-inline constexpr double matrix_line_skip = 0.1;       // \lineskip 1pt, when rows would touch
-inline constexpr double matrix_strut_height = 0.7;
-inline constexpr double matrix_strut_depth = 0.3;
+// LaTeX's \@array sets \baselineskip and \lineskip to 0, so rows abut; each row holds
+// \@arstrutbox, 0.7 and 0.3 \baselineskip (12pt at 10pt type) high and deep.
+inline constexpr double matrix_strut_height = 0.84;
+inline constexpr double matrix_strut_depth = 0.36;
 
-// Deeper nesting than this is an error, not a stack overflow.
-inline constexpr int max_nesting = 200;
+// Lists nested deeper than this are an error, not a stack overflow. Parsed formulas stop
+// long before, at the parser's max_source_nesting; this guards trees built by hand.
+inline constexpr int max_list_nesting = 200;
 
 class Typesetter {
 public:

@@ -312,6 +312,38 @@ TEST_CASE("subscript and superscript together keep SubSuperscriptGapMin apart, t
     CHECK_THAT(sup_bottom - sub_top, WithinAbs(f.constant(HB_OT_MATH_CONSTANT_SUB_SUPERSCRIPT_GAP_MIN), exact));
 }
 
+// tex.web §756: on a nucleus that is not a lone character, the scripts start from
+// height − sup_drop and depth + sub_drop, both parameters of the font of the script size
+// (script size in display and text style, scriptscript size in script styles). With
+// OpenType MATH: SuperscriptBaselineDropMax and SubscriptBaselineDropMin at the script's scale.
+TEST_CASE("scripts on a box start from its top and bottom, dropped by the MATH drops at the script's scale") {
+    MathFace f;
+    const double sup_drop = f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX);
+    const double sub_drop = f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_BASELINE_DROP_MIN);
+    // \left(\frac{a}{b}\right)^2 in display style: the 2 rises to the parenthesis' top less the
+    // script-size drop (TeX puts it 0.971 em up; the base size's drop would give 0.896 em).
+    const Node fenced = left_right('(', {frac({var('a')}, {var('b')})}, ')');
+    const MathLayout alone = f.layout({fenced});
+    const MathLayout squared = f.layout({with_sup(fenced, {digit('2')})});
+    const double sup_shift = alone.height - sup_drop * f.script_scale();
+    REQUIRE(sup_shift > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
+    CHECK_THAT(origin_of(f, item(squared, "2"), '2', MathStyle::Script).y(), WithinAbs(sup_shift, ink));
+    const MathLayout indexed = f.layout({with_sub(fenced, {var('i')})});
+    const double sub_shift = alone.depth + sub_drop * f.script_scale();
+    REQUIRE(sub_shift > f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN));
+    CHECK_THAT(origin_of(f, item(indexed, "i"), math_italic('i'), MathStyle::Script).y(), WithinAbs(-sub_shift, ink));
+
+    // In script style the scripts are scriptscript, and so are the drops.
+    const MathList tall = {frac({var('a'), var('b')}, {var('c')})};
+    const MathLayout group = f.layout({construction(Group{tall}, "{")}, MathStyle::Script);
+    const MathLayout group_squared =
+        f.layout({with_sup(construction(Group{tall}, "{"), {digit('2')})}, MathStyle::Script);
+    const double script_sup_shift = group.height - sup_drop * f.script_script_scale();
+    REQUIRE(script_sup_shift > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP) * f.script_scale());
+    CHECK_THAT(origin_of(f, item(group_squared, "2"), '2', MathStyle::ScriptScript).y(),
+               WithinAbs(script_sup_shift, ink));
+}
+
 // --- fractions -------------------------------------------------------------------------
 
 TEST_CASE("a display fraction: rule of FractionRuleThickness on the axis, display shifts, parts in text style") {
@@ -433,8 +465,9 @@ TEST_CASE("a radical's height includes RadicalExtraAscender: a superscript after
     // Tall enough that the superscript's shift comes from the top of the radical.
     const MathLayout layout = f.layout({with_sup(sqrt_of({frac({var('a')}, {var('b')})}), {digit('2')})});
     const double bar_top = radical_parts(item(layout, "\\sqrt")).bar.max.y();
+    // The drop is the script size's (tex.web §756).
     const double expected = bar_top + f.constant(HB_OT_MATH_CONSTANT_RADICAL_EXTRA_ASCENDER) -
-                            f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX);
+                            f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX) * f.script_scale();
     REQUIRE(expected > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
     CHECK_THAT(origin_of(f, item(layout, "2"), '2', MathStyle::Script).y(), WithinAbs(expected, exact));
 }
@@ -525,7 +558,10 @@ TEST_CASE("a null delimiter is 0.12 em of empty space") {
 
 // --- matrices --------------------------------------------------------------------------
 
-TEST_CASE("a matrix centres cells in columns 1 em apart, rows 1.2 em apart, the whole centred on the axis") {
+// LaTeX's \@array (under amsmath's matrices) sets \baselineskip and \lineskip to 0, so rows
+// abut; every row holds \@arstrutbox, 0.7 \baselineskip high and 0.3 deep, with \baselineskip
+// 12pt at 10pt type: 0.84 em and 0.36 em. Columns are 2 \arraycolsep = 10pt apart.
+TEST_CASE("a matrix centres cells in columns 1 em apart, rows on 0.84/0.36 em struts, centred on the axis") {
     MathFace f;
     // Column 0 holds a wide and a narrow cell; all cells are short, so struts decide the rows.
     std::vector<std::vector<MathList>> rows = {{{var('m'), var('m')}, {var('a')}}, {{var('c')}, {var('e')}}};
@@ -540,18 +576,42 @@ TEST_CASE("a matrix centres cells in columns 1 em apart, rows 1.2 em apart, the 
     const double column1 = m.x() + wide + 1.0;
     const double column1_width = std::max(f.width(math_italic('a')), f.width(math_italic('e')));
     CHECK_THAT(a.x() + f.width(math_italic('a')) / 2, WithinAbs(column1 + column1_width / 2, exact));
-    CHECK_THAT(m.y() - c.y(), WithinAbs(1.2, exact));
+    CHECK_THAT(m.y() - c.y(), WithinAbs(0.36 + 0.84, exact));  // row 0's strut depth, row 1's strut height
     CHECK_THAT(a.y(), WithinAbs(m.y(), exact));
     CHECK_THAT(e.y(), WithinAbs(c.y(), exact));
     CHECK_THAT(e.x() + f.width(math_italic('e')) / 2, WithinAbs(column1 + column1_width / 2, exact));
-    // Struts: row 0 is 0.7 em high, row 1 0.3 em deep; their middle is on the axis.
-    CHECK_THAT(((m.y() + 0.7) + (c.y() - 0.3)) / 2, WithinAbs(f.axis(), exact));
+    // Struts: row 0 is 0.84 em high, row 1 0.36 em deep; their middle is on the axis.
+    CHECK_THAT(((m.y() + 0.84) + (c.y() - 0.36)) / 2, WithinAbs(f.axis(), exact));
     // Brackets on both sides, grown to the array.
     const BBox left = item(layout, "[").outline.bounds();
     const BBox right = item(layout, "]").outline.bounds();
     CHECK(left.max.x() <= m.x());
     CHECK(right.min.x() >= column1 + column1_width);
     CHECK(left.height() > f.ink_top(f.glyph('[')) - f.ink_bottom(f.glyph('[')));
+}
+
+TEST_CASE("a 2x2 bmatrix of digits is 2.4 em tall, and its brackets follow TeX's rule for that height") {
+    MathFace f;
+    const MathLayout layout = f.layout({matrix({{{digit('1')}, {digit('2')}}, {{digit('3')}, {digit('4')}}}, '[', ']')});
+    const Vec2 one = origin_of(f, item(layout, "1"), '1');
+    const Vec2 three = origin_of(f, item(layout, "3"), '3');
+    REQUIRE(f.ink_top(f.glyph('1')) < 0.84);
+    REQUIRE(-f.ink_bottom(f.glyph('3')) < 0.36);
+    // Two rows of strut height and depth, stacked with no glue: 2 × (0.84 + 0.36) em.
+    const double top = one.y() + 0.84, bottom = three.y() - 0.36;
+    CHECK_THAT(top - bottom, WithinAbs(2.4, exact));
+    CHECK_THAT((top + bottom) / 2, WithinAbs(f.axis(), exact));
+    // TeX's rule 19 (\delimiterfactor 901, \delimitershortfall 5pt) for a box 1.2 em either side
+    // of the axis: at least max(0.901 × 2.4, 2.4 − 0.5) em, centred on the axis.
+    for (const std::string key : {"[", "]"}) {
+        const BBox bracket = item(layout, key).outline.bounds();
+        CHECK(bracket.height() >= std::max(0.901 * 2.4, 2.4 - 0.5) - 2 * ink);
+        CHECK_THAT(bracket.center().y(), WithinAbs(f.axis(), 2 * ink));
+    }
+    // As in LaTeX, the brackets reach past the digits' ink above and below.
+    const BBox bracket = item(layout, "[").outline.bounds();
+    for (const std::string digit_key : {"1", "2"}) CHECK(bracket.max.y() > item(layout, digit_key).outline.bounds().max.y());
+    for (const std::string digit_key : {"3", "4"}) CHECK(bracket.min.y() < item(layout, digit_key).outline.bounds().min.y());
 }
 
 // --- spacing ---------------------------------------------------------------------------
@@ -601,9 +661,9 @@ TEST_CASE("TeX's spacing: medium around Bin, thick around Rel, thin after Punct,
     CHECK_THAT(space_between(f, script, "a", a, "+", '+', s), WithinAbs(0.0, exact));
     CHECK_THAT(space_between(f, script, "+", '+', "b", b, s), WithinAbs(0.0, exact));
 
-    // Explicit spaces are in mu of the current size.
+    // Explicit math glue is in mu of the current size.
     Node thin;
-    thin.nucleus = Space{3};
+    thin.nucleus = Space{3, 0};
     const MathLayout spaced = f.layout({var('a'), thin, var('b')}, s);
     CHECK_THAT(space_between(f, spaced, "a", a, "b", b, s), WithinAbs(3 * mu * f.script_scale(), exact));
 }
@@ -775,6 +835,79 @@ TEST_CASE("from TeX source: spacing follows the classes the parser gives") {
                          exact));
 }
 
+// The TeXbook, ch. 18: mu glue (\mskip: \, \: \; \!) is 1/18 of the em of the current math
+// size, so it shrinks in scripts; \quad (\hskip 1em), \qquad, "\ " and ~ are glue of the text
+// font and keep their width in every style.
+TEST_CASE("from TeX source: \\quad, \\qquad, '\\ ' and ~ keep their width in scripts; \\, \\: \\; \\! shrink") {
+    MathFace f;
+    const char32_t a = math_italic('a'), b = math_italic('b');
+    const MathStyle s = MathStyle::Script;
+    const auto gap = [&](const std::string& space, MathStyle style) {
+        const std::string prefix = style == s ? "\\scriptstyle " : "";
+        return space_between(f, layout_tex(f, prefix + "a" + space + "b"), "a", a, "b", b, style);
+    };
+    for (const MathStyle style : {MathStyle::Display, s}) {
+        CAPTURE(int(style));
+        CHECK_THAT(gap("\\quad ", style), WithinAbs(1.0, exact));
+        CHECK_THAT(gap("\\qquad ", style), WithinAbs(2.0, exact));
+        CHECK_THAT(gap("\\ ", style), WithinAbs(1.0 / 3, exact));
+        CHECK_THAT(gap("~", style), WithinAbs(1.0 / 3, exact));
+        const double mu = (style == s ? f.script_scale() : 1.0) / 18;
+        CHECK_THAT(gap("\\,", style), WithinAbs(3 * mu, exact));
+        CHECK_THAT(gap("\\:", style), WithinAbs(4 * mu, exact));
+        CHECK_THAT(gap("\\;", style), WithinAbs(5 * mu, exact));
+        CHECK_THAT(gap("\\!", style), WithinAbs(-3 * mu, exact));
+    }
+    // Inside a superscript, as the text spaces of \sum_{i\quad j} would be.
+    const MathLayout sup = layout_tex(f, "x^{a\\quad b}");
+    CHECK_THAT(space_between(f, sup, "a", a, "b", b, s), WithinAbs(1.0, exact));
+}
+
+// amsmath defines \iff as \;\Longleftrightarrow\; and \implies as \;\Longrightarrow\;: a thick
+// space of mu glue on either side, on top of the thick space TeX puts around a Rel.
+TEST_CASE("from TeX source: \\iff and \\implies carry a \\; on either side of the arrow") {
+    MathFace f;
+    const char32_t a = math_italic('a'), b = math_italic('b');
+    const double mu = 1.0 / 18;
+    for (const auto& [command, arrow] : {std::pair{"\\iff", U'\u27FA'}, std::pair{"\\implies", U'\u27F9'}}) {
+        CAPTURE(command);
+        const MathLayout display = layout_tex(f, std::string("a ") + command + " b");
+        CHECK_THAT(space_between(f, display, "a", a, command, arrow), WithinAbs(10 * mu, exact));
+        CHECK_THAT(space_between(f, display, command, arrow, "b", b), WithinAbs(10 * mu, exact));
+        // In script style the Rel's space goes; the \; stays, at the script's mu.
+        const MathStyle s = MathStyle::Script;
+        const MathLayout script = layout_tex(f, std::string("\\scriptstyle a ") + command + " b", s);
+        CHECK_THAT(space_between(f, script, "a", a, command, arrow, s), WithinAbs(5 * mu * f.script_scale(), exact));
+        CHECK_THAT(space_between(f, script, command, arrow, "b", b, s), WithinAbs(5 * mu * f.script_scale(), exact));
+    }
+    // A plain \Leftrightarrow has only the Rel's thick space.
+    const MathLayout plain = layout_tex(f, "a \\Leftrightarrow b");
+    CHECK_THAT(space_between(f, plain, "a", a, "\\Leftrightarrow", U'\u21D4'), WithinAbs(5 * mu, exact));
+}
+
+// The parser's limit (max_source_nesting) is what people meet; the typesetter's own limit on
+// list depth only guards trees built by hand, so nothing the parser accepts may reach it.
+TEST_CASE("from TeX source: formulas nested as deep as the parser allows all lay out") {
+    MathFace f;
+    const std::vector<std::pair<std::string, std::string>> levels = {
+        {"{", "}"},           {"x^{", "}"},         {"\\frac{", "}{y}"},
+        {"\\sqrt{", "}"},     {"\\sqrt[", "]{y}"},  {"\\left(", "\\right)"},
+        {"\\begin{pmatrix}", "\\end{pmatrix}"},
+    };
+    for (const auto& [open_level, close_level] : levels) {
+        CAPTURE(open_level);
+        const auto nested = [&](std::size_t depth) {
+            std::string tex;
+            for (std::size_t i = 0; i < depth; ++i) tex += open_level;
+            tex += "x";
+            for (std::size_t i = 0; i < depth; ++i) tex += close_level;
+            return tex;
+        };
+        CHECK_THROWS_AS(parse_tex(nested(max_source_nesting + 1)), TexError);
+        CHECK_FALSE(layout_tex(f, nested(max_source_nesting)).items.empty());
+    }
+}
+
 TEST_CASE("from TeX source: \\left( grows from a letter to a fraction to a matrix") {
     MathFace f;
     const double x = item(layout_tex(f, "\\left( x \\right)"), "(").outline.bounds().height();
@@ -810,16 +943,18 @@ TEST_CASE("from TeX source: the attention formula, every item traced to its sour
     CHECK(paren.max.x() < left_of(layout, "V", 1));
 }
 
-TEST_CASE("matrix rows too tall for the baseline skip are a line skip (0.1 em) apart, ink to ink") {
+// In LaTeX's arrays \lineskip is 0 too: rows taller than the strut touch, with no glue between.
+TEST_CASE("matrix rows taller than the struts abut, ink to ink") {
     MathFace f;
-    // Row 0 hangs a fraction far down, row 1 stands a fraction far up: together more than 1.2 em.
+    // Row 0 hangs a fraction deeper than the strut, row 1 stands a fraction higher than it.
     const Node low = frac({var('a')}, {frac({var('b')}, {var('c')})});
     const Node high = frac({frac({var('d')}, {var('e')})}, {var('g')});
     const MathLayout layout = f.layout({matrix({{MathList{low}}, {MathList{high}}}, 0, 0)});
     const MathLayout row0 = f.layout({low}, MathStyle::Text);
     const MathLayout row1 = f.layout({high}, MathStyle::Text);
-    REQUIRE(row0.depth + row1.height > 1.2);
+    REQUIRE(row0.depth > 0.36);
+    REQUIRE(row1.height > 0.84);
     const double baseline0 = item(layout, "a").outline.points()[0].y() - item(row0, "a").outline.points()[0].y();
     const double baseline1 = item(layout, "d").outline.points()[0].y() - item(row1, "d").outline.points()[0].y();
-    CHECK_THAT(baseline0 - baseline1, WithinAbs(row0.depth + row1.height + 0.1, ink));
+    CHECK_THAT(baseline0 - baseline1, WithinAbs(row0.depth + row1.height, ink));
 }

@@ -174,8 +174,12 @@ TEST_CASE("characters and commands get TeX's atom classes", "[math][tex]") {
 
 TEST_CASE("every table entry parses to what the table says", "[math][tex]") {
     for (const auto& symbol : symbol_commands()) {
-        const Node node = only(symbol.name);
         CAPTURE(symbol.name);
+        // \iff and \implies come between two \; spaces.
+        const MathList list = parse_tex(symbol.name);
+        const bool padded = padded_with_thick_spaces(symbol.name);
+        REQUIRE(list.size() == (padded ? 3u : 1u));
+        const Node& node = list[padded ? 1 : 0];
         CHECK(code_point(node) == symbol.code_point);
         CHECK(node.cls == symbol.cls);
         CHECK(node.key == symbol_key(symbol.code_point, symbol.cls));
@@ -244,7 +248,11 @@ TEST_CASE("aliases and typed Unicode symbols share one matching key", "[math][te
     // The key is canonical: written as itself it gives the same symbol and the same key.
     for (const auto& symbol : symbol_commands()) {
         CAPTURE(symbol.name);
-        const Node canonical = only(symbol_key(symbol.code_point, symbol.cls));
+        // \iff and \implies come padded with spaces: the symbol is the node between them.
+        const MathList list = parse_tex(symbol_key(symbol.code_point, symbol.cls));
+        const auto is_symbol = [](const Node& n) { return std::holds_alternative<Symbol>(n.nucleus); };
+        REQUIRE(std::count_if(list.begin(), list.end(), is_symbol) == 1);
+        const Node canonical = *std::find_if(list.begin(), list.end(), is_symbol);
         CHECK(code_point(canonical) == symbol.code_point);
         CHECK(canonical.cls == symbol.cls);
         CHECK(canonical.key == symbol_key(symbol.code_point, symbol.cls));
@@ -609,12 +617,19 @@ TEST_CASE("alphabets: mathrm, mathbf, mathit, mathbb, mathcal", "[math][tex]") {
     CHECK(code_point(mixed.at(1)) == 0x1D450);
 }
 
-TEST_CASE("spaces in mu and style changes", "[math][tex]") {
+// Math glue (\, \: \; \!) is in mu; \quad, \qquad, "\ " and ~ are text-font glue in em
+// (the TeXbook, ch. 18: \quad is \hskip 1em, not \mskip), so they do not shrink in scripts.
+TEST_CASE("spaces in mu or em, and style changes", "[math][tex]") {
     const MathList list = parse_tex("a\\,b\\:c\\>d\\;e\\!f\\quad g\\qquad h\\ i~j");
-    std::vector<double> mu;
-    for (const Node& node : list)
-        if (const auto* space = std::get_if<Space>(&node.nucleus)) mu.push_back(space->mu);
-    CHECK(mu == std::vector<double>{3, 4, 4, 5, -3, 18, 36, 6, 6});
+    std::vector<double> mu, em;
+    for (const Node& node : list) {
+        if (const auto* space = std::get_if<Space>(&node.nucleus)) {
+            mu.push_back(space->mu);
+            em.push_back(space->em);
+        }
+    }
+    CHECK(mu == std::vector<double>{3, 4, 4, 5, -3, 0, 0, 0, 0});
+    CHECK(em == std::vector<double>{0, 0, 0, 0, 0, 1, 2, 1.0 / 3, 1.0 / 3});
     CHECK(list.size() == 19);
 
     const MathList styled = parse_tex("\\displaystyle a \\textstyle \\scriptstyle \\scriptscriptstyle");
@@ -624,6 +639,32 @@ TEST_CASE("spaces in mu and style changes", "[math][tex]") {
     CHECK(as<StyleChange>(styled[3]).style == MathStyle::Script);
     CHECK(as<StyleChange>(styled[4]).style == MathStyle::ScriptScript);
     CHECK(styled[0].source == SourceRange{0, 13});
+}
+
+// amsmath: \def\iff{\DOTSB\;\Longleftrightarrow\;}, \def\implies{\DOTSB\;\Longrightarrow\;}.
+TEST_CASE("\\iff and \\implies are their arrow between two \\; spaces", "[math][tex]") {
+    const std::string source = "a\\iff b\\implies c";
+    const MathList list = parse_tex(source);
+    REQUIRE(list.size() == 9);
+    for (std::size_t i : {1u, 3u, 5u, 7u}) {
+        CAPTURE(i);
+        CHECK(as<Space>(list[i]).mu == 5);
+        CHECK(as<Space>(list[i]).em == 0);
+    }
+    CHECK(list[2].cls == AtomClass::Rel);
+    CHECK(code_point(list[2]) == U'\u27FA');
+    CHECK(list[2].key == "\\iff");
+    CHECK(covered(source, list[1].source) == "\\iff");
+    CHECK(covered(source, list[3].source) == "\\iff");
+    CHECK(code_point(list[6]) == U'\u27F9');
+    CHECK(list[6].key == "\\implies");
+    // The arrow typed as a character (unicode-math's \Longleftrightarrow) and \Leftrightarrow
+    // have no such spaces.
+    CHECK(parse_tex("a⟺b").size() == 3);
+    CHECK(parse_tex("a\\Leftrightarrow b").size() == 3);
+    // The trailing \; leaves no atom for a script; braces make one.
+    CHECK(failure("a\\iff^2").message == "^ needs a base; write {}^… for an empty one");
+    CHECK(parse_tex("a{\\iff}^2").at(1).sup.has_value());
 }
 
 TEST_CASE("white space is ignored outside text", "[math][tex]") {
