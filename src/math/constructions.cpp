@@ -106,8 +106,7 @@ Box Typesetter::left_right(const LeftRight& fence, Style style) {
 
 // amsmath's matrices: text-style cells centred in their columns, columns a gap apart,
 // rows at least as tall and deep as the strut and stacked with no glue between them, the
-// array centred on the axis, then delimiters as \left…\right would size them (none for a
-// plain matrix).
+// array centred on the axis, then delimiters as tall as the array (none for a plain matrix).
 Box Typesetter::matrix(const Matrix& matrix, Style style) {
     const Style cell_style{MathStyle::Text, false};
     std::vector<std::vector<Box>> cells;
@@ -145,7 +144,12 @@ Box Typesetter::matrix(const Matrix& matrix, Style style) {
 
     HList out;
     const double s = scale(style);
-    const double size = required_delimiter_size(array.height, array.depth, axis(style), delimiter_shortfall);
+    // Fences span the whole array, struts included. TeX's rule alone would let them fall
+    // short by a tenth, which pdfLaTeX hides (its brackets grow in whole pieces and overshoot)
+    // but an assembly built to the exact size does not: the brackets would end level with
+    // the digits' tops.
+    const double size = std::max(required_delimiter_size(array.height, array.depth, axis(style), delimiter_shortfall),
+                                 array.height + array.depth);
     if (matrix.left.code_point != 0) out.append(delimiter_box(font_, matrix.left, size, s, axis(style), 0));
     out.append(array);
     if (matrix.right.code_point != 0) out.append(delimiter_box(font_, matrix.right, size, s, axis(style), 0));
