@@ -32,6 +32,9 @@ struct Symbol {
 // of several letters may also come here. Spaces are kept.
 struct TextRun {
     std::string utf8;
+    // Where the source spells utf8 byte for byte (the "softmax" of \operatorname{softmax}),
+    // so each glyph can name its own letters as a part; unset for \log or \text{a\,b}.
+    std::optional<SourceRange> verbatim;
 };
 
 // {…}: a sub-formula laid out as one Ord box (TeX's braces make an Ord atom).

@@ -321,7 +321,7 @@ private:
         }
         if (const auto* op = find_operator_name(name)) {
             pos_ += name.size();
-            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word)}, at, pos_, operator_key(op->word));
+            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word), std::nullopt}, at, pos_, operator_key(op->word));
             node.limits = op->limits;
             list.push_back(std::move(node));
             return;
@@ -340,8 +340,9 @@ private:
         if (name == "\\left") return parse_left_right(list);
         if (name == "\\text" || name == "\\textrm") {
             pos_ += name.size();
-            std::string text = read_text_argument(name, at);
-            list.push_back(make_node(AtomClass::Ord, TextRun{text}, at, pos_, text));
+            TextRun run = read_text_argument(name, at);
+            const std::string key = run.utf8;
+            list.push_back(make_node(AtomClass::Ord, std::move(run), at, pos_, key));
             return;
         }
         if (name == "\\operatorname") return parse_operator_name(list);
@@ -465,7 +466,7 @@ private:
 
     // The braced argument of \text or \operatorname, read as text: spaces kept (runs of
     // white space become one, as in TeX), inner braces only grouping, \{ \$ … escapes.
-    std::string read_text_argument(std::string_view owner, std::size_t owner_at) {
+    TextRun read_text_argument(std::string_view owner, std::size_t owner_at) {
         skip_space();
         if (at_end() || src_[pos_] != '{')
             throw TexError(owner_at, std::string(owner) + " needs an argument in braces");
@@ -480,7 +481,11 @@ private:
                 ++depth, ++pos_;
             } else if (c == '}') {
                 ++pos_;
-                if (--depth == 0) return text;
+                if (--depth == 0) {
+                    const SourceRange inside{open + 1, at};
+                    if (src_.substr(inside.begin, inside.end - inside.begin) == text) return TextRun{text, inside};
+                    return TextRun{text, std::nullopt};
+                }
             } else if (is_space(c) || c == '~') {
                 if (text.empty() || text.back() != ' ') text += ' ';
                 ++pos_;
@@ -524,9 +529,10 @@ private:
         const bool star = !at_end() && src_[pos_] == '*';
         if (star) ++pos_;
         const std::string owner = star ? "\\operatorname*" : "\\operatorname";
-        std::string word = read_text_argument(owner, at);
-        if (word.find_first_not_of(' ') == std::string::npos) throw TexError(at, owner + " needs a name");
-        Node node = make_node(AtomClass::Op, TextRun{word}, at, pos_, operator_key(word));
+        TextRun word = read_text_argument(owner, at);
+        if (word.utf8.find_first_not_of(' ') == std::string::npos) throw TexError(at, owner + " needs a name");
+        const std::string key = operator_key(word.utf8);
+        Node node = make_node(AtomClass::Op, std::move(word), at, pos_, key);
         node.limits = star ? Limits::Default : Limits::Beside;
         list.push_back(std::move(node));
     }

@@ -123,10 +123,19 @@ Typesetter::Nucleus Typesetter::symbol(const Node& node, const Symbol& symbol, S
 }
 
 // Upright words: shaped with HarfBuzz in the maths face (kerning, ligatures), one piece
-// per glyph, the box as tall as the ink.
+// per glyph, the box as tall as the ink. A word spelt verbatim in the source gives each
+// glyph the bytes of its own letters, so "max" of \operatorname{softmax} can be a part.
 Box Typesetter::text_run(const Node& node, const TextRun& run, Style style) {
     const double s = scale(style);
     const text::ShapedText shaped = text::shape(font_.fonts(), run.utf8, {font_.face()}, s);
+    // A glyph's letters run from its cluster to the next larger cluster (or the word's end).
+    const auto letters_of = [&](const text::ShapedGlyph& glyph) {
+        if (!run.verbatim) return shown_range(node);
+        std::size_t end = run.utf8.size();
+        for (const text::ShapedGlyph& other : shaped.glyphs)
+            if (other.cluster > glyph.cluster) end = std::min(end, other.cluster);
+        return SourceRange{run.verbatim->begin + glyph.cluster, run.verbatim->begin + end};
+    };
     Box box;
     box.width = shaped.width;
     for (const text::ShapedGlyph& g : shaped.glyphs) {
@@ -136,7 +145,7 @@ Box Typesetter::text_run(const Node& node, const TextRun& run, Style style) {
             box.height = std::max(box.height, g.origin.y() + extents.y_bearing * unit);
             box.depth = std::max(box.depth, -(g.origin.y() + (extents.y_bearing + extents.height) * unit));
         }
-        if (!g.outline.empty()) box.pieces.push_back({g.outline, Similarity{}, shown_range(node), node.key});
+        if (!g.outline.empty()) box.pieces.push_back({g.outline, Similarity{}, letters_of(g), node.key});
     }
     return box;
 }

@@ -749,7 +749,7 @@ TEST_CASE("limits can be forced beside in display style and above in text style"
 
 TEST_CASE("a text run is shaped as upright text: one item per glyph, each with the run's key") {
     MathFace f;
-    Node run = construction(TextRun{"softmax"}, "softmax", AtomClass::Op);
+    Node run = construction(TextRun{"softmax", std::nullopt}, "softmax", AtomClass::Op);
     run.limits = Limits::Beside;
     const MathLayout layout = f.layout({run});
     REQUIRE(layout.items.size() == 7);

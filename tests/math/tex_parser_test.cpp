@@ -908,3 +908,16 @@ TEST_CASE("Latin Modern Math has a glyph for every code point the tables produce
     }
     CHECK(letters == 5 * 52 - 26 + 4 * 10);  // \mathcal: capitals only, no digits
 }
+
+TEST_CASE("a text run records where the source spells it verbatim", "[math][tex]") {
+    const std::string source = "\\operatorname{softmax}";
+    const Node op = only(source);
+    const auto& run = as<TextRun>(op);
+    REQUIRE(run.verbatim);
+    CHECK(covered(source, *run.verbatim) == "softmax");
+    CHECK(as<TextRun>(only("\\text{if }")).verbatim);
+    // Escapes, collapsed spaces and operator commands are not spelt out byte for byte.
+    CHECK_FALSE(as<TextRun>(only("\\text{a\\,b}")).verbatim);
+    CHECK_FALSE(as<TextRun>(only("\\text{a  b}")).verbatim);
+    CHECK_FALSE(as<TextRun>(only("\\log")).verbatim);
+}

@@ -127,3 +127,24 @@ TEST_CASE("a larger font size scales the formula", "[math]") {
     CHECK(b.width() == Approx(2 * a.width()).epsilon(1e-6));
     CHECK(b.height() == Approx(2 * a.height()).epsilon(1e-6));
 }
+
+TEST_CASE("a word of a formula is a part by its letters", "[math]") {
+    MathSpec m = spec_of("\\operatorname{softmax}(x) + \\text{if } y");
+    m.parts = {{"word", "softmax", {}}, {"end", "max", {}}, {"whole", "\\operatorname{softmax}", {}},
+               {"cond", "if", {}}};
+    const Built b = build(m);
+    CHECK(b.table.leaves(*b.table.find("f.word")).size() == 7);
+    CHECK(b.table.leaves(*b.table.find("f.end")).size() == 3);
+    CHECK(b.table.leaves(*b.table.find("f.whole")).size() == 7);
+    CHECK(b.table.leaves(*b.table.find("f.cond")).size() == 2);
+}
+
+TEST_CASE("a word not spelt out in the source is a part only as a whole", "[math]") {
+    MathSpec whole = spec_of("\\log x");
+    whole.parts = {{"log", "\\log", {}}};
+    const Built b = build(whole);
+    CHECK(b.table.leaves(*b.table.find("f.log")).size() == 3);
+    MathSpec letters = spec_of("\\log x");
+    letters.parts = {{"g", "g", {}}};  // the g inside "\log" is not a piece of its own
+    CHECK_THROWS_AS(build(letters), InputError);
+}
