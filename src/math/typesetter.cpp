@@ -37,6 +37,20 @@ std::size_t first_source(const MathList& list) {
     return list.empty() ? 0 : list.front().source.begin;
 }
 
+// Draws a node's scripts in the order its source writes them (x_i^2: the i first), so that
+// pieces are numbered as they are read.
+template <typename PlaceSup, typename PlaceSub>
+void place_scripts_in_source_order(const Node& node, bool has_sup, bool has_sub, PlaceSup place_sup,
+                                   PlaceSub place_sub) {
+    if (has_sup && has_sub && first_source(*node.sub) < first_source(*node.sup)) {
+        place_sub();
+        place_sup();
+    } else {
+        if (has_sup) place_sup();
+        if (has_sub) place_sub();
+    }
+}
+
 }  // namespace
 
 const SourceRange& shown_range(const Node& node) {
@@ -208,13 +222,7 @@ Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
         box.depth = std::max(box.depth, shift_down + sub->depth);
         scripts_end = std::max(scripts_end, sub_x + sub->width);
     };
-    if (sup && sub && first_source(*node.sub) < first_source(*node.sup)) {
-        place_sub();
-        place_sup();
-    } else {
-        if (sup) place_sup();
-        if (sub) place_sub();
-    }
+    place_scripts_in_source_order(node, sup.has_value(), sub.has_value(), place_sup, place_sub);
     box.width = scripts_end + k_.space_after_script * s;
     return box;
 }
@@ -252,13 +260,7 @@ Box Typesetter::with_limits(Nucleus base, const Node& node, Style style) {
         box.draw(*sub, Vec2((width - sub->width - base.italic) / 2, baseline));
         box.depth = std::max(box.depth, sub->depth - baseline);
     };
-    if (sup && sub && first_source(*node.sub) < first_source(*node.sup)) {
-        place_sub();
-        place_sup();
-    } else {
-        if (sup) place_sup();
-        if (sub) place_sub();
-    }
+    place_scripts_in_source_order(node, sup.has_value(), sub.has_value(), place_sup, place_sub);
     return box;
 }
 

@@ -157,13 +157,7 @@ private:
             for (std::size_t leaf : sequence) total += scene_.objects[leaf].parts.size();
             std::size_t before = 0;
             for (std::size_t leaf : sequence) {
-                Segment s;
-                s.start = step_start;
-                s.end = step_start + run_time;
-                s.kind = segment_kind(a.kind);
-                s.rate = rate;
-                s.from = current_[leaf];
-                s.to = current_[leaf];
+                Segment s = segment(leaf, segment_kind(a.kind), rate, step_start, step_start + run_time);
                 s.to.visible = true;
                 s.glyphs_before = before;
                 s.glyphs_total = total;
@@ -194,13 +188,7 @@ private:
                 if (a.kind == AnimationKind::GrowArrow && o.shape != ObjectShape::Arrow)
                     throw InputError(a.mark, "grow_arrow needs arrows, and '" + o.id +
                                                  "' is not one; did you mean 'grow_from_center'?");
-                Segment s;
-                s.start = start;
-                s.end = start + each;
-                s.kind = segment_kind(a.kind);
-                s.rate = rate;
-                s.from = current_[leaf];
-                s.to = current_[leaf];
+                Segment s = segment(leaf, segment_kind(a.kind), rate, start, start + each);
                 s.shift = a.shift.value_or(Vec2(0, 0));
                 s.indicate_color = a.color.value_or(*parse_color("yellow"));
                 s.indicate_scale = a.scale_factor.value_or(1.2);
@@ -245,12 +233,7 @@ private:
         for (std::size_t i : to)
             for (const auto& part : scene_.objects[i].parts) to_paths.push_back(part.transformed(current_[i].transform));
 
-        Segment s;
-        s.start = start;
-        s.end = start + run_time;
-        s.kind = SegmentKind::Morph;
-        s.rate = rate;
-        s.from = current_[from[0]];
+        Segment s = segment(from[0], SegmentKind::Morph, rate, start, start + run_time);
         s.to = current_[to[0]];
         s.to.transform = s.from.transform;  // the morph path is absolute; keep widths steady
         s.to.visible = false;
@@ -260,7 +243,7 @@ private:
         for (std::size_t i : to) set_visible(i, true, start + run_time, a.mark);
     }
 
-    // Manim's TransformMatchingTex: pieces with the same key pair up in reading order and
+    // Manim's TransformMatchingTex: pieces with the same key pair up in order and
     // morph one into the other (moving, resizing, recolouring); the pieces left over fade
     // out, and the new ones fade in, over the same time.
     void transform_matching(const AnimationSpec& a, const std::vector<std::size_t>& from,
@@ -270,22 +253,16 @@ private:
         for (std::size_t f : from) {
             if (!current_[f].visible)
                 throw InputError(a.mark, "cannot transform '" + scene_.objects[f].id + "': it is not on screen yet");
-            Segment s;
-            s.start = start;
-            s.end = start + run_time;
-            s.rate = rate;
-            s.from = current_[f];
             auto& candidates = waiting[scene_.objects[f].match_key];
             if (candidates.empty()) {
-                s.kind = SegmentKind::FadeOut;
-                s.to = current_[f];
-                s.to.visible = false;
-                push(f, std::move(s), a.mark);
+                Segment out = segment(f, SegmentKind::FadeOut, rate, start, start + run_time);
+                out.to.visible = false;
+                push(f, std::move(out), a.mark);
                 continue;
             }
             const std::size_t t = candidates.front();
             candidates.pop_front();
-            s.kind = SegmentKind::Morph;
+            Segment s = segment(f, SegmentKind::Morph, rate, start, start + run_time);
             s.to = current_[t];
             s.to.transform = s.from.transform;  // the morph path is absolute
             s.to.visible = false;
@@ -296,13 +273,7 @@ private:
         for (std::size_t t : to) {
             auto& left = waiting[scene_.objects[t].match_key];
             if (std::find(left.begin(), left.end(), t) == left.end()) continue;
-            Segment s;
-            s.start = start;
-            s.end = start + run_time;
-            s.kind = SegmentKind::FadeIn;
-            s.rate = rate;
-            s.from = current_[t];
-            s.to = current_[t];
+            Segment s = segment(t, SegmentKind::FadeIn, rate, start, start + run_time);
             s.to.visible = true;
             push(t, std::move(s), a.mark);
         }
@@ -355,12 +326,21 @@ private:
     }
 
     void set_visible(std::size_t leaf, bool visible, double at, const SourceMark& mark) {
-        Segment s;
-        s.start = s.end = at;
-        s.from = current_[leaf];
-        s.to = current_[leaf];
+        Segment s = segment(leaf, SegmentKind::Instant, RateFunction::Smooth, at, at);
         s.to.visible = visible;
         push(leaf, std::move(s), mark);
+    }
+
+    // A segment of `leaf` from its current state to the same state, to be changed by the caller.
+    Segment segment(std::size_t leaf, SegmentKind kind, RateFunction rate, double start, double end) const {
+        Segment s;
+        s.start = start;
+        s.end = end;
+        s.kind = kind;
+        s.rate = rate;
+        s.from = current_[leaf];
+        s.to = current_[leaf];
+        return s;
     }
 
     void push(std::size_t leaf, Segment s, const SourceMark& mark) {
