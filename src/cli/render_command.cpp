@@ -109,7 +109,7 @@ int render_command(const std::vector<std::string>& words) {
     OutputSettings settings;
     settings.width = width;
     settings.height = height;
-    settings.fps = static_cast<int>(std::lround(fps));
+    settings.fps = fps;
     if (const auto c = args.get("--crf")) settings.crf = parse_int("--crf", *c, 0, 51);
     if (const auto p = args.get("--preset")) settings.preset = *p;
     if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);

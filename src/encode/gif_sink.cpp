@@ -22,8 +22,8 @@ void validate(const std::filesystem::path& path, int width, int height, const Gi
     if (width <= 0 || height <= 0)
         throw InputError(where,
                          "frame size must be positive, got " + std::to_string(width) + "x" + std::to_string(height));
-    if (options.input_fps <= 0)
-        throw InputError(where, "fps must be positive, got " + std::to_string(options.input_fps));
+    if (!(options.input_fps > 0) || options.input_fps > 1000)
+        throw InputError(where, "fps must be between 0 and 1000, got " + std::to_string(options.input_fps));
     if (options.fps < 0 || options.fps > max_gif_fps)
         throw InputError(where, "GIF fps must be between 1 and " + std::to_string(max_gif_fps) +
                                     " (0 keeps the video's), got " + std::to_string(options.fps));
@@ -41,8 +41,10 @@ std::string dither_name(GifDither dither) {
     return "0";
 }
 
+// GIF delays are whole hundredths of a second, so its own rate is a whole number.
 int gif_fps(const GifOptions& options) {
-    return options.fps > 0 ? options.fps : std::min(options.input_fps, max_gif_fps);
+    return options.fps > 0 ? options.fps
+                           : std::min(std::max(1, static_cast<int>(std::lround(options.input_fps))), max_gif_fps);
 }
 
 // Pass 1: source → [fps] → [scale] → bgra → split → spool / palettegen.
@@ -90,7 +92,7 @@ struct GifSink::Passes {
           out_height(output_height(w, h, o)),
           gif_time_base{1, gif_fps(o)},
           writer(out, gif_spec(out_width, out_height, gif_time_base)),
-          analysis(out, {FilterSource{"frames", w, h, AV_PIX_FMT_0RGB32, AVRational{1, o.input_fps}}},
+          analysis(out, {FilterSource{"frames", w, h, AV_PIX_FMT_0RGB32, libav::frame_duration(o.input_fps)}},
                    {"scaled", "palette"}, analysis_description(w, h, o)),
           spool(out, out_width, out_height) {}
 
@@ -145,7 +147,7 @@ struct GifSink::Passes {
         }
         // The clip ends where the last input frame ends, whatever the GIF's frame rate.
         const std::int64_t end =
-            av_rescale_q(next_pts, AVRational{1, options.input_fps}, analysis.sink_time_base("scaled"));
+            av_rescale_q(next_pts, libav::frame_duration(options.input_fps), analysis.sink_time_base("scaled"));
         mapping.close("scaled", end);
         encode_ready(mapping);
         writer.finish();

@@ -19,7 +19,7 @@ enum class GifDither { none, bayer, sierra2_4a };
 enum class GifPaletteStats { full, diff };  // histogram of whole frames, or of changed pixels only
 
 struct GifOptions {
-    int input_fps = 30;  // rate of the frames given to write()
+    double input_fps = 30;  // rate of the frames given to write(); need not be whole
     int fps = 0;         // GIF frame rate, 1…50; 0 keeps input_fps, capped at 50 (delays are in 1/100 s)
     int width = 0;       // GIF width in pixels, height keeps the aspect ratio; 0 keeps the frame width
     // Flat shapes and text stay clean with no dithering and a histogram of whole frames.

@@ -28,4 +28,6 @@ PacketPtr make_packet() {
     return packet;
 }
 
+AVRational frame_duration(double fps) { return av_inv_q(av_d2q(fps, 1000000)); }
+
 }  // namespace attnreel::libav

@@ -43,6 +43,10 @@ using CodecPtr = std::unique_ptr<AVCodecContext, CodecDeleter>;
 using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
 using GraphPtr = std::unique_ptr<AVFilterGraph, GraphDeleter>;
 
+// The time one frame lasts at `fps` frames per second, as the exact fraction libav keeps
+// (29.97 → 100/2997), so that a non-integer rate is not encoded rounded.
+AVRational frame_duration(double fps);
+
 // A freshly allocated frame (throws std::bad_alloc when libav cannot allocate).
 FramePtr make_frame();
 PacketPtr make_packet();

@@ -29,7 +29,8 @@ void validate(const std::filesystem::path& path, int width, int height, const Mp
         throw InputError(where, "MP4 (yuv420p) needs an even width and height, got " + std::to_string(width) + "x" +
                                     std::to_string(height) + "; try " + std::to_string(width + width % 2) + "x" +
                                     std::to_string(height + height % 2));
-    if (options.fps <= 0) throw InputError(where, "fps must be positive, got " + std::to_string(options.fps));
+    if (!(options.fps > 0) || options.fps > 1000)
+        throw InputError(where, "fps must be between 0 and 1000, got " + std::to_string(options.fps));
     if (options.crf < 0 || options.crf > 51)
         throw InputError(where, "crf must be between 0 and 51, got " + std::to_string(options.crf));
     const auto& presets = x264_presets();
@@ -86,7 +87,7 @@ struct Mp4Sink::Encoder {
         s.width = w;
         s.height = h;
         s.pixel_format = AV_PIX_FMT_YUV420P;
-        s.time_base = AVRational{1, options.fps};
+        s.time_base = libav::frame_duration(options.fps);
         s.encoder_options = {{"preset", options.preset}, {"crf", std::to_string(options.crf)}};
         s.muxer_options = {{"movflags", "+faststart"}};
         s.configure = tag_bt709_limited;

@@ -12,7 +12,7 @@
 namespace attnreel {
 
 struct Mp4Options {
-    int fps = 30;
+    double fps = 30;                // need not be whole: 29.97 is kept as 2997/100
     int crf = 20;                   // x264 constant rate factor, 0 (lossless) … 51; lower is better
     std::string preset = "medium";  // x264 speed/size trade-off: ultrafast … placebo
 };

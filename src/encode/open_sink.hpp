@@ -15,7 +15,7 @@ enum class OutputKind { mp4, gif, png, png_sequence };
 struct OutputSettings {
     int width = 0;
     int height = 0;
-    int fps = 30;
+    double fps = 30;
     int crf = 20;                   // MP4 only
     std::string preset = "medium";  // MP4 only
     GifOptions gif;                 // GIF only; its input_fps is taken from fps

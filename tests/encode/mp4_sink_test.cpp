@@ -13,7 +13,7 @@ namespace {
 constexpr int clip_frames = 24;
 constexpr int clip_fps = 24;
 
-void encode_clip(const fs::path& path, const Mp4Options& options = {clip_fps, 20, "veryfast"}) {
+void encode_clip(const fs::path& path, const Mp4Options& options = {double(clip_fps), 20, "veryfast"}) {
     Mp4Sink sink(path, 320, 180, options);
     for (int i = 0; i < clip_frames; ++i) sink.write(test_frame(i));
     sink.finish();
@@ -37,6 +37,17 @@ TEST_CASE("an MP4 decodes back as H.264 yuv420p with every frame and the right d
     CHECK(video.height == 180);
     CHECK(video.frames.size() == clip_frames);
     CHECK(video.duration_seconds == Approx(static_cast<double>(clip_frames) / clip_fps).margin(1e-3));
+}
+
+TEST_CASE("a non-integer frame rate is kept exactly, not rounded") {
+    ScratchDir dir;
+    const fs::path path = dir.path / "ntsc.mp4";
+    encode_clip(path, {29.97, 20, "veryfast"});
+    const DecodedVideo video = decode_video(path);
+    CHECK(video.frames.size() == clip_frames);
+    // Rounded to 30 fps, 24 frames would last 0.800 s; at 29.97 they last 0.8008 s.
+    CHECK(video.duration_seconds == Approx(clip_frames / 29.97).margin(1e-4));
+    CHECK(video.duration_seconds > 0.8005);
 }
 
 TEST_CASE("an MP4 is tagged BT.709 limited range so players convert its colours correctly") {
