@@ -114,6 +114,7 @@ int render_command(const std::vector<std::string>& words) {
     if (const auto p = args.get("--preset")) settings.preset = *p;
     if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);
     if (const auto f = args.get("--gif-fps")) settings.gif.fps = parse_int("--gif-fps", *f, 1, 50);
+    settings.gif.cancel = &g_cancel;  // Ctrl-C also stops the GIF's second pass, in finish()
     const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
 
     const bool single_png = !dry_run && output_kind(output) == OutputKind::png;

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "encode/filter_graph.hpp"
 #include "encode/frame_spool.hpp"
+#include "encode/render_pipeline.hpp"
 #include "encode/video_file_writer.hpp"
 
 #include <cmath>
@@ -142,6 +143,7 @@ struct GifSink::Passes {
         mapping.push("palette", *palette);
         mapping.close("palette", 1);
         for (int i = 0; i < spool.size(); ++i) {
+            if (options.cancel && options.cancel->load()) throw RenderCancelled();
             mapping.push("scaled", *spool.read(i));
             encode_ready(mapping);
         }

@@ -10,6 +10,8 @@
 // frames show as if composited over black, as in the MP4.
 #include "encode/frame_sink.hpp"
 
+#include <atomic>
+
 #include <filesystem>
 #include <memory>
 
@@ -28,6 +30,9 @@ struct GifOptions {
     GifDither dither = GifDither::none;
     int bayer_scale = 2;  // 0…5, only for GifDither::bayer; higher shows less pattern
     GifPaletteStats stats = GifPaletteStats::full;
+    // Set (by a SIGINT handler, say) to stop the second pass that finish() runs over the
+    // spooled frames: finish() then throws RenderCancelled and writes nothing.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 class GifSink final : public FrameSink {

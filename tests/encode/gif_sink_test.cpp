@@ -1,5 +1,7 @@
 #include "encode/gif_sink.hpp"
 
+#include "encode/render_pipeline.hpp"
+
 #include "encode_test_support.hpp"
 #include "gif_structure.hpp"
 
@@ -129,6 +131,23 @@ TEST_CASE("a GIF sink dropped before finish leaves the earlier file and nothing 
     {
         GifSink sink(path, 320, 180, at_fps(10));
         for (int i = 0; i < 4; ++i) sink.write(test_frame(i));
+    }
+    CHECK(read_bytes(path) == "earlier render");
+    CHECK(dir.names() == std::vector<std::string>{"clip.gif"});
+}
+
+TEST_CASE("a GIF's second pass stops when the cancel flag is set, and leaves the earlier file") {
+    ScratchDir dir;
+    const fs::path path = dir.path / "clip.gif";
+    write_bytes(path, "earlier render");
+    std::atomic<bool> cancel{false};
+    GifOptions options = at_fps(10);
+    options.cancel = &cancel;
+    {
+        GifSink sink(path, 320, 180, options);
+        for (int i = 0; i < 4; ++i) sink.write(test_frame(i));
+        cancel.store(true);  // after the frames: only finish()'s second pass can notice it
+        CHECK_THROWS_AS(sink.finish(), RenderCancelled);
     }
     CHECK(read_bytes(path) == "earlier render");
     CHECK(dir.names() == std::vector<std::string>{"clip.gif"});
