@@ -108,7 +108,13 @@ private:
             }
         }
         own_colors_.clear();
+        const BBox before_layout = table_.bounds(index);
         for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
+        // An arrow's weight label sits on its arc: where layout takes the arrows, it takes
+        // the labels (a separate object, so that grow_arrow on the arrows stays valid).
+        if (std::holds_alternative<AttentionArrowsSpec>(o.kind) && !o.layout.empty())
+            if (const auto labels = table_.find(o.id + ".labels"))
+                table_.transform(*labels, mapping(before_layout, table_.bounds(index)));
         path_.pop_back();
         state_[entry] = State::Done;
     }
@@ -224,6 +230,15 @@ private:
                 h.values[i][j] = masked.size() && masked(i, j) ? -std::numeric_limits<double>::infinity() : m(i, j);
         if (!h.range && SceneModel::names_weights(*h.matrix_path)) h.range = std::pair(0.0, 1.0);
         return h;
+    }
+
+    // The similarity that takes box `from` onto box `to`: layout only moves and scales.
+    static Similarity mapping(const BBox& from, const BBox& to) {
+        if (from.empty() || to.empty()) return {};
+        const double k = from.width() > 0    ? to.width() / from.width()
+                         : from.height() > 0 ? to.height() / from.height()
+                                             : 1.0;
+        return {k, to.min - k * from.min};
     }
 
     void apply_layout(std::size_t i, const LayoutOp& op, const SourceMark& mark) {
