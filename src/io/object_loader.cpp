@@ -132,7 +132,9 @@ std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& nod
 
 TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "token_row");
-    in.only_keys(m, {"tokens", "highlight", "font_size", "buff"}, "token_row");
+    in.only_keys(m, {"tokens", "highlight", "font_size", "font", "buff", "box_fill", "box_stroke", "highlight_color",
+                     "label_color"},
+                 "token_row");
     TokenRowSpec t;
     t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"), data);
     if (const auto h = m["highlight"]) {
@@ -142,13 +144,18 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
     }
     if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["buff"]) t.buff = length(in, m["buff"], "buff");
+    if (m["font"]) t.font = in.string(m["font"], "font");
+    if (m["box_fill"]) t.box_fill = in.color(m["box_fill"], "box_fill");
+    if (m["box_stroke"]) t.box_stroke = in.color(m["box_stroke"], "box_stroke");
+    if (m["highlight_color"]) t.highlight_color = in.color(m["highlight_color"], "highlight_color");
+    if (m["label_color"]) t.label_color = in.color(m["label_color"], "label_color");
     return t;
 }
 
 AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node& node) {
     const auto& m = in.map(node, "attention_arrows");
     in.only_keys(m, {"row", "source", "weights", "min_width", "width_per_weight", "low", "high", "labels", "decimals",
-                  "label_background"},
+                  "label_background", "label_font_size", "label_font"},
                  "attention_arrows");
     AttentionArrowsSpec a;
     a.row = in.ref(in.required(m, "row", "attention_arrows"), "row");
@@ -166,6 +173,8 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (m["high"]) a.high = in.color(m["high"], "high");
     if (m["labels"]) a.labels = in.boolean(m["labels"], "labels");
     if (m["label_background"]) a.label_background = in.color(m["label_background"], "label_background");
+    if (m["label_font_size"]) a.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
+    if (m["label_font"]) a.label_font = in.string(m["label_font"], "label_font");
     if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
     return a;
 }

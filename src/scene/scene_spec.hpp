@@ -87,10 +87,12 @@ struct TokenRowSpec {
     std::vector<std::string> tokens;
     std::vector<int> highlight;  // indices of tokens drawn highlighted
     double font_size = 40;
+    std::string font = "sans";  // the labels' face
     double buff = 0.3;          // gap between boxes
     Color box_fill{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};
     Color box_stroke{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1};
     Color highlight_color{0xf5 / 255.0, 0x9e / 255.0, 0x0b / 255.0, 1};
+    Color label_color{0.945, 0.961, 0.976, 1};  // labels of tokens not highlighted
 };
 struct AttentionArrowsSpec {
     Ref row;                    // a token_row
@@ -104,6 +106,8 @@ struct AttentionArrowsSpec {
     Color high{0xff / 255.0, 0x2d / 255.0, 0x2d / 255.0, 1};  // colour at w = 1
     bool labels = true;          // weight labels at the top of each arc
     Color label_background{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};  // behind the labels
+    double label_font_size = 28;
+    std::string label_font = "mono";  // digits of one width line up
     int decimals = 2;
 };
 

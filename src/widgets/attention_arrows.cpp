@@ -36,7 +36,8 @@ std::string format_weight(double w, int decimals) {
 std::size_t add_label(ObjectTable& table, SceneFonts& fonts, const std::string& id, std::size_t j, double w,
                       const AttentionArrowsSpec& spec, const Vec2& apex, const SourceMark& mark) {
     const std::string label_id = id + ".labels[" + std::to_string(j) + "]";
-    Object text = make_text_object(fonts, label_id + ".text", format_weight(w, spec.decimals), 28, "mono", mark);
+    Object text = make_text_object(fonts, label_id + ".text", format_weight(w, spec.decimals), spec.label_font_size,
+                                    spec.label_font, mark);
     text.style.fill = mix_oklab(Color{0.9, 0.92, 0.95, 1}, spec.high, std::clamp(w, 0.0, 1.0));
     const BBox ink = leaf_bounds(text);
     const Similarity place = Similarity::translation(apex - ink.center());

@@ -21,7 +21,7 @@ std::size_t build_token_row(ObjectTable& table, SceneFonts& fonts, const std::st
     double height = 0;
     for (std::size_t i = 0; i < spec.tokens.size(); ++i) {
         labels.push_back(make_text_object(fonts, id + "[" + std::to_string(i) + "].label", spec.tokens[i],
-                                          spec.font_size, "sans", mark));
+                                          spec.font_size, spec.font, mark));
         height = std::max(height, text::font_size_to_em(spec.font_size) * 1.9);
     }
     Object row;
@@ -47,7 +47,7 @@ std::size_t build_token_row(ObjectTable& table, SceneFonts& fonts, const std::st
 
         Object& label = labels[i];
         for (auto& p : label.parts) p = p.transformed(Similarity::translation(centre));
-        label.style.fill = highlighted ? spec.highlight_color : Color{0.945, 0.961, 0.976, 1};
+        label.style.fill = highlighted ? spec.highlight_color : spec.label_color;
 
         Object token;
         token.id = token_id;
