@@ -346,7 +346,8 @@ private:
             pos_ += name.size();
             MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
             const LineSide side = name == "\\overline" ? LineSide::Over : LineSide::Under;
-            list.push_back(make_node(AtomClass::Ord, OverUnderLine{side, std::move(body)}, at, pos_, std::string(name)));
+            list.push_back(
+                make_node(AtomClass::Ord, OverUnderLine{side, std::move(body)}, at, pos_, std::string(name)));
             return;
         }
         if (name == "\\frac" || name == "\\dfrac" || name == "\\tfrac") return parse_fraction(list, name);

@@ -1,7 +1,8 @@
 #pragma once
 // The appendix-G driver behind layout_math: turns math lists into boxes, one construction
 // at a time. Lists, atoms and scripts are in typesetter.cpp, fractions, radicals, fences
-// and matrices in constructions.cpp, accents and over/under lines in accents.cpp. Lengths in ems of the formula's base size.
+// and matrices in constructions.cpp, accents and over/under lines in accents.cpp.
+// Lengths in ems of the formula's base size.
 #include "math/math_box.hpp"
 #include "math/math_font.hpp"
 #include "math/math_style.hpp"
