@@ -69,6 +69,21 @@ struct Matrix {
     Delimiter left, right;
 };
 
+// \hat{y}, \widehat{QK}…: an accent glyph (a combining mark: U+0302 for \hat) over a base
+// (appendix G rule 12). A wide accent takes the font's wider forms to span its base.
+struct Accent {
+    char32_t code_point = 0;
+    bool wide = false;
+    MathList base;
+};
+
+// \overline{…} and \underline{…}: a rule over or under a sub-formula (rules 9 and 10).
+enum class LineSide { Over, Under };
+struct OverUnderLine {
+    LineSide side = LineSide::Over;
+    MathList body;
+};
+
 // Explicit space, in two units. Math glue (\, = 3, \: = 4, \; = 5, \! = -3) is in mu, 1/18
 // of the current style's em, so it shrinks in scripts. Text spaces (\quad = 1, \qquad = 2,
 // "\ " and ~ = a word space) are lengths of the text font, in ems of the formula's base
@@ -85,7 +100,8 @@ struct StyleChange {
     MathStyle style = MathStyle::Display;
 };
 
-using Nucleus = std::variant<Symbol, TextRun, Group, Fraction, Radical, LeftRight, Matrix, Space, StyleChange>;
+using Nucleus = std::variant<Symbol, TextRun, Group, Fraction, Radical, LeftRight, Matrix, Accent, OverUnderLine,
+                             Space, StyleChange>;
 
 // Where an Op's scripts go: as limits above and below (\sum in display style) or beside it.
 enum class Limits { Default, Above, Beside };  // Default: above in display style, beside otherwise
@@ -99,7 +115,8 @@ struct Node {
     SourceRange source;     // the whole atom, scripts included
     SourceRange nucleus_source;  // the nucleus alone ("\frac{a}{b}", "\alpha", "Q")
     // What morphs match on: the nucleus's own text for symbols and words ("Q", "\top",
-    // "softmax"), the command for constructions ("\frac" for the rule, "\sqrt" for the sign).
+    // "softmax"), the command for constructions ("\frac" for the rule, "\sqrt" for the sign,
+    // "\hat" for the accent, "\overline" for the line).
     std::string key;
 };
 

@@ -50,6 +50,14 @@ MathConstants read_math_constants(hb_font_t* font, double units_per_em) {
     k.radical_kern_before_degree = em(HB_OT_MATH_CONSTANT_RADICAL_KERN_BEFORE_DEGREE);
     k.radical_kern_after_degree = em(HB_OT_MATH_CONSTANT_RADICAL_KERN_AFTER_DEGREE);
     k.radical_degree_bottom_raise = percent(HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT);
+
+    k.accent_base_height = em(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT);
+    k.overbar_vertical_gap = em(HB_OT_MATH_CONSTANT_OVERBAR_VERTICAL_GAP);
+    k.overbar_rule_thickness = em(HB_OT_MATH_CONSTANT_OVERBAR_RULE_THICKNESS);
+    k.overbar_extra_ascender = em(HB_OT_MATH_CONSTANT_OVERBAR_EXTRA_ASCENDER);
+    k.underbar_vertical_gap = em(HB_OT_MATH_CONSTANT_UNDERBAR_VERTICAL_GAP);
+    k.underbar_rule_thickness = em(HB_OT_MATH_CONSTANT_UNDERBAR_RULE_THICKNESS);
+    k.underbar_extra_descender = em(HB_OT_MATH_CONSTANT_UNDERBAR_EXTRA_DESCENDER);
     return k;
 }
 

@@ -45,6 +45,14 @@ struct MathConstants {
     double radical_kern_before_degree = 0;
     double radical_kern_after_degree = 0;
     double radical_degree_bottom_raise = 0;  // RadicalDegreeBottomRaisePercent / 100
+
+    double accent_base_height = 0;  // bases up to this tall leave accents where the font drew them
+    double overbar_vertical_gap = 0;
+    double overbar_rule_thickness = 0;
+    double overbar_extra_ascender = 0;
+    double underbar_vertical_gap = 0;
+    double underbar_rule_thickness = 0;
+    double underbar_extra_descender = 0;
 };
 
 // `font` must be at a scale of `units_per_em` units per em (FontLibrary's HarfBuzz fonts

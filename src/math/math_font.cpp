@@ -61,6 +61,10 @@ double MathFont::italic_correction(std::uint32_t glyph) const {
     return em(hb_ot_math_get_glyph_italics_correction(hb_font_, glyph));
 }
 
+double MathFont::top_accent_attachment(std::uint32_t glyph) const {
+    return em(hb_ot_math_get_glyph_top_accent_attachment(hb_font_, glyph));
+}
+
 Box MathFont::glyph_box(std::uint32_t glyph, double scale, const SourceRange& source, const std::string& key) {
     Box box;
     box.width = advance(glyph) * scale;
@@ -75,12 +79,20 @@ Box MathFont::glyph_box(std::uint32_t glyph, double scale, const SourceRange& so
 }
 
 std::vector<GlyphVariant> MathFont::vertical_variants(std::uint32_t glyph) const {
+    return variants(glyph, HB_DIRECTION_BTT);
+}
+
+std::vector<GlyphVariant> MathFont::horizontal_variants(std::uint32_t glyph) const {
+    return variants(glyph, HB_DIRECTION_LTR);
+}
+
+std::vector<GlyphVariant> MathFont::variants(std::uint32_t glyph, hb_direction_t direction) const {
     std::vector<GlyphVariant> variants;
     unsigned offset = 0;
     for (;;) {
         hb_ot_math_glyph_variant_t chunk[16];
         unsigned count = 16;
-        hb_ot_math_get_glyph_variants(hb_font_, glyph, HB_DIRECTION_BTT, offset, &count, chunk);
+        hb_ot_math_get_glyph_variants(hb_font_, glyph, direction, offset, &count, chunk);
         for (unsigned i = 0; i < count; ++i) variants.push_back({chunk[i].glyph, em(chunk[i].advance)});
         if (count < 16) break;
         offset += count;

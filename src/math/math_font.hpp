@@ -45,10 +45,14 @@ public:
     std::uint32_t glyph_for(char32_t code_point, MathStyle level) const;
     double advance(std::uint32_t glyph) const;
     double italic_correction(std::uint32_t glyph) const;
+    // Where an accent over `glyph` is centred (on a base) or centred at (on an accent), from
+    // the glyph's origin; HarfBuzz gives half the advance when the font names no point.
+    double top_accent_attachment(std::uint32_t glyph) const;
     // The glyph at `scale` as a box: its advance, its ink above and below the baseline.
     Box glyph_box(std::uint32_t glyph, double scale, const SourceRange& source, const std::string& key);
 
     std::vector<GlyphVariant> vertical_variants(std::uint32_t glyph) const;  // smallest first
+    std::vector<GlyphVariant> horizontal_variants(std::uint32_t glyph) const;  // narrowest first
     std::vector<AssemblyPart> vertical_assembly(std::uint32_t glyph) const;   // empty when none
     double min_connector_overlap() const;
 
@@ -57,6 +61,7 @@ public:
 
 private:
     double em(std::int32_t font_units) const { return font_units / units_per_em_; }
+    std::vector<GlyphVariant> variants(std::uint32_t glyph, hb_direction_t direction) const;
 
     text::FontLibrary& fonts_;
     text::FaceId face_;

@@ -449,20 +449,6 @@ const std::vector<UnsupportedCommand>& unsupported_commands() {
         {"\\mathscr", "; \\mathcal gives the script capitals"},
         {"\\boldsymbol", ""},
         {"\\bm", ""},
-        {"\\hat", ""},
-        {"\\widehat", ""},
-        {"\\check", ""},
-        {"\\tilde", ""},
-        {"\\widetilde", ""},
-        {"\\acute", ""},
-        {"\\grave", ""},
-        {"\\dot", ""},
-        {"\\ddot", ""},
-        {"\\breve", ""},
-        {"\\bar", ""},
-        {"\\vec", ""},
-        {"\\overline", ""},
-        {"\\underline", ""},
         {"\\overbrace", ""},
         {"\\underbrace", ""},
         {"\\overrightarrow", ""},
@@ -516,6 +502,18 @@ const std::vector<UnsupportedCommand>& unsupported_commands() {
     return table;
 }
 
+const std::vector<AccentCommand>& accent_commands() {
+    static const std::vector<AccentCommand> table = {
+        {"\\hat", U'\u0302', false},   {"\\widehat", U'\u0302', true}, {"\\check", U'\u030C', false},
+        {"\\tilde", U'\u0303', false}, {"\\widetilde", U'\u0303', true}, {"\\bar", U'\u0304', false},
+        {"\\vec", U'\u20D7', false},   {"\\dot", U'\u0307', false},     {"\\ddot", U'\u0308', false},
+        {"\\acute", U'\u0301', false}, {"\\grave", U'\u0300', false},   {"\\breve", U'\u0306', false},
+    };
+    return table;
+}
+
+const AccentCommand* find_accent_command(std::string_view name) { return find_named(accent_commands(), name); }
+
 const UnsupportedCommand* find_unsupported_command(std::string_view name) {
     return find_named(unsupported_commands(), name);
 }
@@ -531,7 +529,7 @@ const std::vector<std::string_view>& unsupported_environments() {
 const std::vector<std::string_view>& construction_commands() {
     static const std::vector<std::string_view> table = {
         "\\frac",  "\\dfrac", "\\tfrac", "\\sqrt",   "\\left",    "\\right",        "\\text", "\\textrm",
-        "\\begin", "\\end",   "\\\\",    "\\limits", "\\nolimits", "\\operatorname",
+        "\\begin", "\\end",   "\\\\",    "\\limits", "\\nolimits", "\\operatorname", "\\overline", "\\underline",
     };
     return table;
 }
@@ -545,6 +543,7 @@ const std::vector<std::string>& known_commands() {
         for (const auto& e : space_commands()) all.emplace_back(e.name);
         for (const auto& e : style_commands()) all.emplace_back(e.name);
         for (const auto& e : alphabet_commands()) all.emplace_back(e.name);
+        for (const auto& e : accent_commands()) all.emplace_back(e.name);
         for (const auto& name : construction_commands()) all.emplace_back(name);
         return all;
     }();

@@ -125,6 +125,15 @@ struct MatrixEnvironment {
 const std::vector<MatrixEnvironment>& matrix_environments();
 const MatrixEnvironment* find_matrix_environment(std::string_view name);
 
+// \hat, \widehat…: accents over one argument, drawn with the font's combining mark.
+struct AccentCommand {
+    std::string_view name;
+    char32_t code_point;  // U+0302 for \hat and \widehat
+    bool wide;            // grows to the width of its base
+};
+const std::vector<AccentCommand>& accent_commands();
+const AccentCommand* find_accent_command(std::string_view name);
+
 // Real TeX that attnreel does not draw. `hint` is appended to "'\x' is not supported".
 struct UnsupportedCommand {
     std::string_view name;
@@ -134,7 +143,7 @@ const std::vector<UnsupportedCommand>& unsupported_commands();
 const UnsupportedCommand* find_unsupported_command(std::string_view name);
 const std::vector<std::string_view>& unsupported_environments();
 
-// Commands with a syntax of their own, handled by the parser: \frac, \sqrt, \left, \text…
+// Commands with a syntax of their own, handled by the parser: \frac, \sqrt, \left, \text, \overline…
 const std::vector<std::string_view>& construction_commands();
 
 // Every supported command name, for "did you mean" suggestions.

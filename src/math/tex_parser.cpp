@@ -335,6 +335,21 @@ private:
             list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
             return;
         }
+        if (const auto* accent = find_accent_command(name)) {
+            pos_ += name.size();
+            MathList base = parse_argument(name, std::string(name) + " needs an argument", at);
+            list.push_back(make_node(AtomClass::Ord, Accent{accent->code_point, accent->wide, std::move(base)}, at,
+                                     pos_, std::string(name)));
+            return;
+        }
+        if (name == "\\overline" || name == "\\underline") {
+            pos_ += name.size();
+            MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
+            const LineSide side = name == "\\overline" ? LineSide::Over : LineSide::Under;
+            list.push_back(
+                make_node(AtomClass::Ord, OverUnderLine{side, std::move(body)}, at, pos_, std::string(name)));
+            return;
+        }
         if (name == "\\frac" || name == "\\dfrac" || name == "\\tfrac") return parse_fraction(list, name);
         if (name == "\\sqrt") return parse_radical(list);
         if (name == "\\left") return parse_left_right(list);

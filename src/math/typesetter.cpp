@@ -109,6 +109,8 @@ Typesetter::Nucleus Typesetter::nucleus(const Node& node, Style style) {
             else if constexpr (std::is_same_v<T, Radical>) return {radical(node, n, style)};
             else if constexpr (std::is_same_v<T, LeftRight>) return {left_right(n, style)};
             else if constexpr (std::is_same_v<T, Matrix>) return {matrix(n, style)};
+            else if constexpr (std::is_same_v<T, Accent>) return accent(node, n, style);
+            else if constexpr (std::is_same_v<T, OverUnderLine>) return {over_under_line(node, n, style)};
             else return {};  // spaces and style changes are handled by list()
         },
         node.nucleus);

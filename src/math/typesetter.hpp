@@ -1,7 +1,8 @@
 #pragma once
 // The appendix-G driver behind layout_math: turns math lists into boxes, one construction
 // at a time. Lists, atoms and scripts are in typesetter.cpp, fractions, radicals, fences
-// and matrices in constructions.cpp. Lengths in ems of the formula's base size.
+// and matrices in constructions.cpp, accents and over/under lines in accents.cpp.
+// Lengths in ems of the formula's base size.
 #include "math/math_box.hpp"
 #include "math/math_font.hpp"
 #include "math/math_style.hpp"
@@ -50,6 +51,8 @@ private:
     Box radical(const Node& node, const Radical& radical, Style style);
     Box left_right(const LeftRight& fence, Style style);
     Box matrix(const Matrix& matrix, Style style);
+    Nucleus accent(const Node& node, const Accent& accent, Style style);
+    Box over_under_line(const Node& node, const OverUnderLine& line, Style style);
 
     double scale(Style style) const { return font_.scale(style.level); }
     double axis(Style style) const { return k_.axis_height * scale(style); }

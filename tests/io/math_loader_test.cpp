@@ -13,8 +13,8 @@ TEST_CASE("a formula's syntax errors point into the formula", "[loader][math]") 
     check_exact(error_of(scene_with("  - id: f\n    math: 'x + {y'\n")), 3, 16, "missing '}' for the '{' here");
     check_exact(error_of(scene_with("  - id: f\n    math: 'x}'\n")), 3, 13, "unexpected '}'");
     // A block scalar: the error is on the formula's second line.
-    check_exact(error_of(scene_with("  - id: f\n    math: |\n      a +\n      \\hat{b}\n")), 5, 7,
-                "'\\hat' is not supported");
+    check_exact(error_of(scene_with("  - id: f\n    math: |\n      a +\n      \\overrightarrow{b}\n")), 5, 7,
+                "'\\overrightarrow' is not supported");
 }
 
 TEST_CASE("formula keys are checked where they are written", "[loader][math]") {

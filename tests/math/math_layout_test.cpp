@@ -973,3 +973,168 @@ TEST_CASE("matrix rows taller than the struts abut, ink to ink") {
     const double baseline1 = item(layout, "d").outline.points()[0].y() - item(row1, "d").outline.points()[0].y();
     CHECK_THAT(baseline0 - baseline1, WithinAbs(row0.depth + row1.height, ink));
 }
+
+// --- accents and over/under lines --------------------------------------------------------
+
+namespace {
+
+Node accented(char32_t accent, MathList base, const std::string& key, bool wide = false) {
+    return construction(Accent{accent, wide, std::move(base)}, key);
+}
+Node lined(LineSide side, MathList body) {
+    return construction(OverUnderLine{side, std::move(body)}, side == LineSide::Over ? "\\overline" : "\\underline");
+}
+
+constexpr char32_t circumflex = U'\u0302';
+constexpr char32_t tilde = U'\u0303';
+
+double attachment(const MathFace& f, std::uint32_t glyph) {
+    return hb_ot_math_get_glyph_top_accent_attachment(f.hb, glyph) / f.upem;
+}
+
+// The horizontal variants of `c`'s glyph, narrowest first, as the font lists them.
+std::vector<hb_ot_math_glyph_variant_t> horizontal_variants(const MathFace& f, char32_t c) {
+    hb_ot_math_glyph_variant_t variants[32];
+    unsigned count = 32;
+    hb_ot_math_get_glyph_variants(f.hb, f.glyph(c), HB_DIRECTION_LTR, 0, &count, variants);
+    return {variants, variants + count};
+}
+
+// Which of `glyphs` `item` draws, found by matching outlines point for point.
+std::uint32_t drawn_glyph(MathFace& f, const MathItem& item, const std::vector<std::uint32_t>& glyphs) {
+    for (std::uint32_t g : glyphs) {
+        const Path& outline = f.outline(g);
+        if (outline.points().size() != item.outline.points().size()) continue;
+        if (largest_distance(item.outline, outline.transformed(placement(item, outline))) < exact) return g;
+    }
+    FAIL("the item draws none of the glyphs");
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("an accent over a short letter stays where the font drew it, on the letter's attachment point") {
+    MathFace f;
+    const std::uint32_t x = f.glyph(math_italic('x'));
+    REQUIRE(f.ink_top(x) < f.constant(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT));
+    const MathLayout layout = f.layout({accented(circumflex, {var('x')}, "\\hat")});
+    const Vec2 hat = origin_of(f, item(layout, "\\hat"), circumflex);
+    CHECK_THAT(hat.y(), WithinAbs(0, exact));
+    CHECK_THAT(hat.x(), WithinAbs(attachment(f, x) - attachment(f, f.glyph(circumflex)), exact));
+    // The letter is where it would be without the accent, and keeps its key.
+    CHECK(origin_of(f, item(layout, "x"), math_italic('x')).norm() < exact);
+    CHECK_THAT(layout.width, WithinAbs(f.width(math_italic('x')), exact));
+}
+
+TEST_CASE("an accent over a tall letter rises by the letter's height above AccentBaseHeight") {
+    MathFace f;
+    // An italic b leans: its attachment point is far from the middle of its advance.
+    const std::uint32_t b = f.glyph(math_italic('b'));
+    const double base_height = f.constant(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT);
+    REQUIRE(f.ink_top(b) > base_height + 0.1);
+    REQUIRE(std::abs(attachment(f, b) - f.advance(math_italic('b')) / 2) > 0.02);
+    const MathLayout layout = f.layout({accented(tilde, {var('b')}, "\\tilde")});
+    const Vec2 accent = origin_of(f, item(layout, "\\tilde"), tilde);
+    CHECK_THAT(accent.y(), WithinAbs(f.ink_top(b) - base_height, exact));
+    CHECK_THAT(accent.x(), WithinAbs(attachment(f, b) - attachment(f, f.glyph(tilde)), exact));
+    CHECK_THAT(layout.height, WithinAbs(f.ink_top(f.glyph(tilde)) + f.ink_top(b) - base_height, ink));
+}
+
+TEST_CASE("in script style the accent and its base take the script glyphs and size") {
+    MathFace f;
+    const double s = f.script_scale();
+    const std::uint32_t k = f.glyph(math_italic('k'), MathStyle::Script);
+    const std::uint32_t bar = f.glyph(U'\u0304', MathStyle::Script);
+    const MathLayout layout = f.layout({accented(U'\u0304', {var('k')}, "\\bar")}, MathStyle::Script);
+    const Similarity placed = placement(item(layout, "\\bar"), f.outline(bar));
+    CHECK_THAT(placed.scale, WithinAbs(s, exact));
+    const double raise = std::max(0.0, (f.ink_top(k) - f.constant(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT)) * s);
+    REQUIRE(raise > 0);
+    CHECK_THAT(placed.offset.y(), WithinAbs(raise, exact));
+    CHECK_THAT(placed.offset.x(), WithinAbs((attachment(f, k) - attachment(f, bar)) * s, exact));
+}
+
+TEST_CASE("an accent over several atoms is centred over their box and raised by its height") {
+    MathFace f;
+    const MathLayout layout = f.layout({accented(U'\u20D7', {var('Q'), var('K')}, "\\vec")});
+    const double width = f.width(math_italic('Q')) + f.width(math_italic('K'));
+    const double height = std::max(f.ink_top(f.glyph(math_italic('Q'))), f.ink_top(f.glyph(math_italic('K'))));
+    const Vec2 arrow = origin_of(f, item(layout, "\\vec"), U'\u20D7');
+    CHECK_THAT(arrow.x(), WithinAbs(width / 2 - attachment(f, f.glyph(U'\u20D7')), ink));
+    CHECK_THAT(arrow.y(), WithinAbs(height - f.constant(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT), ink));
+    CHECK_THAT(layout.width, WithinAbs(width, exact));
+}
+
+TEST_CASE("a superscript on an accented letter goes where it goes on the bare letter") {
+    MathFace f;
+    const MathLayout plain = f.layout({with_sup(var('y'), {digit('2')})});
+    const MathLayout hatted = f.layout({with_sup(accented(circumflex, {var('y')}, "\\hat"), {digit('2')})});
+    const Vec2 expected = origin_of(f, item(plain, "2"), '2', MathStyle::Script);
+    CHECK((origin_of(f, item(hatted, "2"), '2', MathStyle::Script) - expected).norm() < exact);
+    CHECK_THAT(hatted.width, WithinAbs(plain.width, exact));
+}
+
+TEST_CASE("widehat takes the first horizontal variant as wide as its base, and the widest past them") {
+    MathFace f;
+    const auto variants = horizontal_variants(f, circumflex);
+    REQUIRE(variants.size() >= 3);
+    std::vector<std::uint32_t> glyphs;
+    for (const auto& v : variants) glyphs.push_back(v.glyph);
+    double previous_advance = 0, last_width = 0;
+    for (const std::string letters : {"x", "QK", "QKV", "QKVQKV", "QKVQKVQKVQKV"}) {
+        CAPTURE(letters);
+        MathList base;
+        double width = 0;
+        for (char c : letters) {
+            base.push_back(var(c));
+            width += f.width(math_italic(c));
+        }
+        last_width = width;
+        const MathLayout layout = f.layout({accented(circumflex, base, "\\widehat", true)});
+        const std::uint32_t drawn = drawn_glyph(f, item(layout, "\\widehat"), glyphs);
+        std::size_t expected = 0;
+        while (expected + 1 < variants.size() && variants[expected].advance / f.upem < width) ++expected;
+        CHECK(drawn == variants[expected].glyph);
+        const double advance = variants[expected].advance / f.upem;
+        CHECK(advance >= previous_advance);
+        previous_advance = advance;
+        // Past the widest variant, the widest it is.
+        if (advance < width) CHECK(expected + 1 == variants.size());
+    }
+    CHECK(previous_advance == variants.back().advance / f.upem);
+    CHECK(last_width > previous_advance);  // the last base was wider than any variant
+    // \hat does not grow.
+    const MathLayout hat = f.layout({accented(circumflex, {var('Q'), var('K'), var('V')}, "\\hat")});
+    CHECK(drawn_glyph(f, item(hat, "\\hat"), {f.glyph(circumflex)}) == f.glyph(circumflex));
+}
+
+TEST_CASE("overline: a rule OverbarVerticalGap above the ink, OverbarRuleThickness thick, extra ascender above") {
+    MathFace f;
+    const MathLayout layout = f.layout({lined(LineSide::Over, {var('x'), bin('+'), var('y')})});
+    const BBox rule = item(layout, "\\overline").outline.bounds();
+    const double top = std::max(f.ink_top(f.glyph(math_italic('x'))), f.ink_top(f.glyph('+')));
+    CHECK_THAT(rule.min.y(), WithinAbs(top + f.constant(HB_OT_MATH_CONSTANT_OVERBAR_VERTICAL_GAP), ink));
+    CHECK_THAT(rule.height(), WithinAbs(f.constant(HB_OT_MATH_CONSTANT_OVERBAR_RULE_THICKNESS), exact));
+    CHECK_THAT(rule.min.x(), WithinAbs(0, exact));
+    CHECK_THAT(rule.width(), WithinAbs(layout.width, exact));
+    CHECK(origin_of(f, item(layout, "x"), math_italic('x')).norm() < exact);
+
+    // The box reaches OverbarExtraAscender above the rule: a superscript after it follows.
+    const MathLayout squared = f.layout({with_sup(lined(LineSide::Over, {var('x')}), {digit('2')})});
+    const double box_top = item(squared, "\\overline").outline.bounds().max.y() +
+                           f.constant(HB_OT_MATH_CONSTANT_OVERBAR_EXTRA_ASCENDER);
+    const double shift = box_top - f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX) * f.script_scale();
+    REQUIRE(shift > f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
+    CHECK_THAT(origin_of(f, item(squared, "2"), '2', MathStyle::Script).y(), WithinAbs(shift, ink));
+}
+
+TEST_CASE("underline: a rule UnderbarVerticalGap below the ink, UnderbarRuleThickness thick") {
+    MathFace f;
+    const MathLayout layout = f.layout({lined(LineSide::Under, {var('y')})});
+    const BBox rule = item(layout, "\\underline").outline.bounds();
+    const double depth = -f.ink_bottom(f.glyph(math_italic('y')));
+    CHECK_THAT(rule.max.y(), WithinAbs(-(depth + f.constant(HB_OT_MATH_CONSTANT_UNDERBAR_VERTICAL_GAP)), ink));
+    CHECK_THAT(rule.height(), WithinAbs(f.constant(HB_OT_MATH_CONSTANT_UNDERBAR_RULE_THICKNESS), exact));
+    CHECK_THAT(rule.width(), WithinAbs(f.width(math_italic('y')), exact));
+    CHECK(layout.items.size() == 2);
+}

@@ -466,6 +466,65 @@ TEST_CASE("fractions, styled fractions and radicals", "[math][tex]") {
     CHECK(as<Radical>(only("\\sqrt[{]}]{x}")).degree->at(0).key.empty());
 }
 
+TEST_CASE("accents take one argument, keep the base's keys and name the accent by its command", "[math][tex][keys]") {
+    const std::string source = "\\hat{y} + \\widehat {QK}";
+    const MathList list = parse_tex(source);
+    REQUIRE(list.size() == 3);
+    const Accent& hat = as<Accent>(list[0]);
+    CHECK(hat.code_point == U'\u0302');
+    CHECK_FALSE(hat.wide);
+    REQUIRE(hat.base.size() == 1);
+    CHECK(code_point(hat.base[0]) == U'\U0001D466');
+    CHECK(hat.base[0].key == "y");
+    CHECK(covered(source, hat.base[0].source) == "y");
+    CHECK(list[0].key == "\\hat");
+    CHECK(list[0].cls == AtomClass::Ord);
+    CHECK(covered(source, list[0].source) == "\\hat{y}");
+    const Accent& wide = as<Accent>(list[2]);
+    CHECK(wide.wide);
+    CHECK(wide.code_point == U'\u0302');
+    REQUIRE(wide.base.size() == 2);
+    CHECK(wide.base[0].key == "Q");
+    CHECK(wide.base[1].key == "K");
+    CHECK(list[2].key == "\\widehat");
+    CHECK(covered(source, list[2].nucleus_source) == "\\widehat {QK}");
+
+    // Every accent command, unbraced as well: \vec q is \vec{q}; scripts go on the accented atom.
+    for (const auto& accent : accent_commands()) {
+        CAPTURE(accent.name);
+        const std::string written = std::string(accent.name) + " q_i";
+        const Node node = only(written);
+        CHECK(as<Accent>(node).code_point == accent.code_point);
+        CHECK(as<Accent>(node).wide == accent.wide);
+        CHECK(node.key == accent.name);
+        REQUIRE(node.sub);
+        CHECK((*node.sub)[0].key == "i");
+        CHECK(covered(written, node.nucleus_source) == std::string(accent.name) + " q");
+        CHECK(find_unsupported_command(accent.name) == nullptr);
+    }
+    CHECK(as<Accent>(only("\\vec{q}")).code_point == U'\u20D7');
+    CHECK(as<Accent>(only("\\bar x")).code_point == U'\u0304');
+    CHECK(as<Accent>(only("\\tilde x")).code_point == U'\u0303');
+}
+
+TEST_CASE("overline and underline wrap their argument", "[math][tex][keys]") {
+    const std::string source = "\\overline{x+y}\\underline a";
+    const MathList list = parse_tex(source);
+    REQUIRE(list.size() == 2);
+    const OverUnderLine& over = as<OverUnderLine>(list[0]);
+    CHECK(over.side == LineSide::Over);
+    REQUIRE(over.body.size() == 3);
+    CHECK(over.body[1].key == "+");
+    CHECK(list[0].key == "\\overline");
+    CHECK(covered(source, list[0].source) == "\\overline{x+y}");
+    const OverUnderLine& under = as<OverUnderLine>(list[1]);
+    CHECK(under.side == LineSide::Under);
+    REQUIRE(under.body.size() == 1);
+    CHECK(under.body[0].key == "a");
+    CHECK(list[1].key == "\\underline");
+    CHECK(covered(source, list[1].source) == "\\underline a");
+}
+
 TEST_CASE("left and right take every delimiter and share keys with the plain symbols", "[math][tex]") {
     const struct {
         const char* source;
@@ -729,12 +788,17 @@ TEST_CASE("errors name the problem and point at it", "[math][tex]") {
         {"a\xC3", 1, "invalid UTF-8"},
         {"\xC0\x80", 0, "invalid UTF-8"},
         {"x \\over y", 2, "'\\over' is not supported; write \\frac{a}{b}"},
-        {"\\hat{x}", 0, "'\\hat' is not supported"},
-        {"\\vec{x}", 0, "'\\vec' is not supported"},
+        {"\\hat", 0, "\\hat needs an argument"},
+        {"x + \\widetilde}", 4, "\\widetilde needs an argument"},
+        {"\\vec^2", 0, "\\vec needs an argument"},
+        {"\\overline", 0, "\\overline needs an argument"},
+        {"a\\underline{b", 11, "missing '}' for the '{' here"},
+        {"\\hatt{x}", 0, "unknown command '\\hatt'; did you mean '\\hat'?"},
+        {"\\overrightarrow{x}", 0, "'\\overrightarrow' is not supported"},
         {"\\mathfrak{g}", 0, "'\\mathfrak' is not supported"},
         {"\\overbrace{x}", 0, "'\\overbrace' is not supported"},
         {"\\underbrace{x}", 0, "'\\underbrace' is not supported"},
-        {"\\overline{x}", 0, "'\\overline' is not supported"},
+        {"\\overset{a}{b}", 0, "'\\overset' is not supported"},
         {"\\text{if $x$}", 9, "'$' inside \\text: text cannot hold maths; write \\$ for a dollar sign"},
         {"\\text{a_b}", 7, "'_' inside \\text must be written '\\_'"},
         {"\\text{a^2}", 7, "'^' inside \\text is not supported"},

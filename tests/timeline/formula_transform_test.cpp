@@ -102,6 +102,21 @@ TEST_CASE("a formula transform fades out pieces the target does not have", "[com
     CHECK(kinds.at(SegmentKind::FadeOut) == 2);  // + and y
 }
 
+TEST_CASE("an accented letter morphs into the bare letter and its accent fades", "[compile][formula]") {
+    SceneSpec spec;
+    spec.objects = {formula("a", "\\hat{y}"), formula("b", "y")};
+    AnimationSpec t = animation(AnimationKind::Transform, {"a"});
+    t.transform_to = Ref{"b", {}};
+    spec.timeline = {play({animation(AnimationKind::FadeIn, {"a"})}), play({t})};
+    const Scene scene = compile(spec);
+    const auto from = pieces(scene, "a");
+    REQUIRE(from.size() == 2);
+    CHECK(scene.objects[from[0]].match_key == "\\hat");  // the accent comes first, as written
+    CHECK(scene.objects[from[1]].match_key == "y");
+    CHECK(scene.tracks[from[0]].segments.at(1).kind == SegmentKind::FadeOut);
+    CHECK(scene.tracks[from[1]].segments.at(1).kind == SegmentKind::Morph);
+}
+
 TEST_CASE("repeated symbols pair in order, first with first", "[compile][formula]") {
     SceneSpec spec;
     spec.objects = {formula("a", "x+x"), formula("b", "x")};
