@@ -24,8 +24,8 @@ const Node* lone_character(const MathList& base) {
 // Rule 12: the base in the cramped style; the accent centred on the base's attachment
 // point (a slanted letter's lies right of its middle, over its visual top), and raised by
 // as much as the base rises above AccentBaseHeight: the font draws accents to sit over a
-// base that tall. A wide accent takes the first horizontal variant at least as wide as the
-// base, else the widest. The result stays a character when the base was one, so that
+// base that tall. A wide accent takes the widest horizontal variant no wider than the base
+// (the smallest when none is), as TeX picks among a character's successors. The result stays a character when the base was one, so that
 // scripts go where they would on the bare letter (TeX's rule 12 moves them onto it).
 Typesetter::Nucleus Typesetter::accent(const Node& node, const Accent& accent, Style style) {
     const double s = scale(style);
@@ -44,9 +44,10 @@ Typesetter::Nucleus Typesetter::accent(const Node& node, const Accent& accent, S
     std::uint32_t glyph = font_.glyph_for(accent.code_point, style.level);
     if (glyph == 0) throw InputError(missing_glyph_message(accent.code_point));
     if (accent.wide) {
-        for (const GlyphVariant& variant : font_.horizontal_variants(glyph)) {
-            glyph = variant.glyph;
-            if (variant.size * s >= base.box.width) break;
+        const std::vector<GlyphVariant> variants = font_.horizontal_variants(glyph);
+        for (std::size_t i = 0; i < variants.size(); ++i) {
+            if (i > 0 && variants[i].size * s > base.box.width) break;
+            glyph = variants[i].glyph;
         }
     }
     const Box mark = font_.glyph_box(glyph, s, shown_range(node), node.key);

@@ -1074,7 +1074,7 @@ TEST_CASE("a superscript on an accented letter goes where it goes on the bare le
     CHECK_THAT(hatted.width, WithinAbs(plain.width, exact));
 }
 
-TEST_CASE("widehat takes the first horizontal variant as wide as its base, and the widest past them") {
+TEST_CASE("widehat takes the widest horizontal variant no wider than its base, as TeX does") {
     MathFace f;
     const auto variants = horizontal_variants(f, circumflex);
     REQUIRE(variants.size() >= 3);
@@ -1093,13 +1093,14 @@ TEST_CASE("widehat takes the first horizontal variant as wide as its base, and t
         const MathLayout layout = f.layout({accented(circumflex, base, "\\widehat", true)});
         const std::uint32_t drawn = drawn_glyph(f, item(layout, "\\widehat"), glyphs);
         std::size_t expected = 0;
-        while (expected + 1 < variants.size() && variants[expected].advance / f.upem < width) ++expected;
+        while (expected + 1 < variants.size() && variants[expected + 1].advance / f.upem <= width) ++expected;
         CHECK(drawn == variants[expected].glyph);
         const double advance = variants[expected].advance / f.upem;
         CHECK(advance >= previous_advance);
         previous_advance = advance;
-        // Past the widest variant, the widest it is.
-        if (advance < width) CHECK(expected + 1 == variants.size());
+        // Within the base (unless even the smallest is wider), and the next one would not be.
+        if (expected > 0) CHECK(advance <= width);
+        if (expected + 1 < variants.size()) CHECK(variants[expected + 1].advance / f.upem > width);
     }
     CHECK(previous_advance == variants.back().advance / f.upem);
     CHECK(last_width > previous_advance);  // the last base was wider than any variant
