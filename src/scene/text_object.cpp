@@ -71,7 +71,7 @@ Object make_text_object(SceneFonts& fonts, const std::string& id, const std::str
 }
 
 BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
-                          const SourceMark& mark) {
+                            const SourceMark& mark) {
     // Glyphs grouped into stretches of one colour, in the order they are laid out.
     struct Stretch {
         std::optional<Color> color;

@@ -32,6 +32,6 @@ Object make_text_object(SceneFonts& fonts, const std::string& id, const std::str
 // filled with its span's colour (white when the span has none). Throws InputError (at
 // `mark`) for an unknown font.
 BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::string& id, const TextSpec& spec,
-                          const SourceMark& mark);
+                            const SourceMark& mark);
 
 }  // namespace attnreel

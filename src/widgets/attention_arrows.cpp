@@ -1,10 +1,10 @@
 #include "widgets/attention_arrows.hpp"
 
 #include "scene/shapes.hpp"
+#include "widgets/number_text.hpp"
 #include "widgets/token_row.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 namespace attnreel {
 
@@ -25,18 +25,13 @@ Path bridge(const Vec2& from, const Vec2& to) {
     return p;
 }
 
-std::string format_weight(double w, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, w);
-    return buf;
-}
 
 // The weight written at the top of its arc, on a small pill of the background colour so
 // that the arcs passing behind it do not cut through the digits.
 std::size_t add_label(ObjectTable& table, SceneFonts& fonts, const std::string& id, std::size_t j, double w,
                       const AttentionArrowsSpec& spec, const Vec2& apex, const SourceMark& mark) {
     const std::string label_id = id + ".labels[" + std::to_string(j) + "]";
-    Object text = make_text_object(fonts, label_id + ".text", format_weight(w, spec.decimals), spec.label_font_size,
+    Object text = make_text_object(fonts, label_id + ".text", format_number(w, spec.decimals), spec.label_font_size,
                                     spec.label_font, mark);
     text.style.fill = mix_oklab(Color{0.9, 0.92, 0.95, 1}, spec.high, std::clamp(w, 0.0, 1.0));
     const BBox ink = leaf_bounds(text);

@@ -2,10 +2,10 @@
 
 #include "core/path.hpp"
 #include "text/shape.hpp"
+#include "widgets/number_text.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <initializer_list>
 #include <limits>
 
@@ -103,7 +103,7 @@ double number_font_size(SceneFonts& fonts, const HeatmapSpec& spec, double side,
     for (const auto& row : spec.values)
         for (double v : row)
             if (!is_masked(v)) {
-                const std::string s = format_cell_value(v, spec.decimals);
+                const std::string s = format_number(v, spec.decimals);
                 if (code_points(s) > code_points(widest)) widest = s;
             }
     if (widest.empty()) return 1;  // every cell masked: no numbers to fit
@@ -128,15 +128,6 @@ double label_font_size(SceneFonts& fonts, const HeatmapSpec& spec, double pitch,
 std::string key(const std::string& place) { return "heatmap " + place; }
 
 }  // namespace
-
-std::string format_cell_value(double value, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string s = buf;
-    if (s[0] != '-') return s;
-    if (s.find_first_not_of("-0.") == std::string::npos) return s.substr(1);  // "-0.00"
-    return "\u2212" + s.substr(1);
-}
 
 std::pair<double, double> heatmap_range(const HeatmapSpec& spec) {
     if (spec.range) return *spec.range;
@@ -238,7 +229,7 @@ std::size_t build_heatmap(ObjectTable& table, SceneFonts& fonts, const std::stri
             cell.children.push_back(table.add(std::move(box)));
 
             if (spec.numbers && !is_masked(v)) {
-                const std::string text = format_cell_value(v, spec.decimals);
+                const std::string text = format_number(v, spec.decimals);
                 Object label = make_text_object(fonts, cell.id + ".label", text, number_size, "mono", mark);
                 // Centred on the advance (mono digits line up in columns) and on the ink's height.
                 place(label, Vec2(centre.x(), centre.y() - leaf_bounds(label).center().y()));

@@ -38,9 +38,6 @@ std::pair<double, double> heatmap_range(const HeatmapSpec& spec);
 // `range` (clamped to it).
 Color heatmap_color(const HeatmapSpec& spec, std::pair<double, double> range, double value);
 
-// The value as printed in a cell: `decimals` places, a real minus sign, no "−0.00".
-std::string format_cell_value(double value, int decimals);
-
 constexpr std::size_t kMaxHeatmapSide = 64;
 
 }  // namespace attnreel

@@ -1,4 +1,5 @@
 #include "widgets/heatmap.hpp"
+#include "widgets/number_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -187,10 +188,10 @@ TEST_CASE("heatmap numbers stay readable: dark on light cells, light on dark one
 }
 
 TEST_CASE("heatmap numbers are printed with the decimals asked for, fitted inside their cells", "[heatmap]") {
-    CHECK(format_cell_value(0.4567, 2) == "0.46");
-    CHECK(format_cell_value(-1.5, 1) == "\u22121.5");  // a real minus sign
-    CHECK(format_cell_value(-0.001, 2) == "0.00");      // no "−0.00"
-    CHECK(format_cell_value(12, 0) == "12");
+    CHECK(format_number(0.4567, 2) == "0.46");
+    CHECK(format_number(-1.5, 1) == "\u22121.5");  // a real minus sign
+    CHECK(format_number(-0.001, 2) == "0.00");      // no "−0.00"
+    CHECK(format_number(12, 0) == "12");
 
     HeatmapSpec s = spec_of({{0.25, -12.5}, {3, 1}});
     const Built b = build(s);
