@@ -136,23 +136,23 @@ private:
         return units;
     }
 
-    // Write (or create) of one text whose leaves are spans of colour, or of a group of
-    // texts, with no lag asked for: one glyph sequence across the leaves, as if they were
-    // one leaf (Manim writes a group's glyphs in order too). Empty when that does not apply.
-    std::vector<std::size_t> text_sequence(const AnimationSpec& a, std::optional<double> lag) const {
+    // Write of one group (a text with spans of colour, a formula, shapes), or create of one
+    // group of texts, with no lag asked for: one sequence of glyphs and parts across the
+    // leaves, by Manim's Write lag, as if they were one leaf. Empty when that does not apply.
+    std::vector<std::size_t> write_sequence(const AnimationSpec& a, std::optional<double> lag) const {
         if ((a.kind != AnimationKind::Write && a.kind != AnimationKind::Create) || lag.value_or(0) != 0 ||
             a.targets.size() != 1)
             return {};
         const std::vector<std::size_t> leaves = leaves_of(a.targets[0]);
-        const bool all_text = std::all_of(leaves.begin(), leaves.end(), [&](std::size_t i) {
-            return scene_.objects[i].shape == ObjectShape::Text;
-        });
-        return leaves.size() > 1 && all_text ? leaves : std::vector<std::size_t>{};
+        // create draws other shapes along their outlines, not glyph by glyph.
+        const auto is_text = [&](std::size_t i) { return scene_.objects[i].shape == ObjectShape::Text; };
+        const bool writes = a.kind == AnimationKind::Write || std::all_of(leaves.begin(), leaves.end(), is_text);
+        return leaves.size() > 1 && writes ? leaves : std::vector<std::size_t>{};
     }
 
     void animate(const AnimationSpec& a, RateFunction rate, double step_start, double run_time,
                  std::optional<double> lag_ratio) {
-        if (const auto sequence = text_sequence(a, lag_ratio); !sequence.empty()) {
+        if (const auto sequence = write_sequence(a, lag_ratio); !sequence.empty()) {
             std::size_t total = 0;
             for (std::size_t leaf : sequence) total += scene_.objects[leaf].parts.size();
             std::size_t before = 0;
@@ -168,8 +168,7 @@ private:
         }
         const auto units = units_of(a.targets);
         const double n = static_cast<double>(units.size());
-        // Writing a group goes piece after piece, by the rule that writes a text's glyphs.
-        const double lag = lag_ratio.value_or(a.kind == AnimationKind::Write ? write_lag_ratio(units.size()) : 0.0);
+        const double lag = lag_ratio.value_or(0.0);
         const double each = run_time / (1 + (n - 1) * lag);
         // Pivot for `set: {scale}` on several objects: the centre of all of them.
         BBox all;
@@ -221,17 +220,21 @@ private:
         }
         const auto to = leaves_of(*a.transform_to);
         if (from.empty() || to.empty()) throw InputError(a.mark, "transform needs objects with a shape");
-        const auto is_formula_piece = [&](std::size_t i) { return !scene_.objects[i].match_key.empty(); };
-        if (std::all_of(from.begin(), from.end(), is_formula_piece) && std::all_of(to.begin(), to.end(), is_formula_piece))
+        // Pieces with keys (formulas, heatmaps) morph pair by pair.
+        const auto keyed = [&](std::size_t i) { return !scene_.objects[i].match_key.empty(); };
+        if (std::all_of(from.begin(), from.end(), keyed) && std::all_of(to.begin(), to.end(), keyed))
             return transform_matching(a, from, to, rate, start, run_time);
         std::vector<Path> from_paths, to_paths;
         for (std::size_t i : from) {
             if (!current_[i].visible)
                 throw InputError(a.mark, "cannot transform '" + scene_.objects[i].id + "': it is not on screen yet");
-            for (const auto& part : scene_.objects[i].parts) from_paths.push_back(part.transformed(current_[i].transform));
+            const std::vector<Path> placed = placed_parts(i);
+            from_paths.insert(from_paths.end(), placed.begin(), placed.end());
         }
-        for (std::size_t i : to)
-            for (const auto& part : scene_.objects[i].parts) to_paths.push_back(part.transformed(current_[i].transform));
+        for (std::size_t i : to) {
+            const std::vector<Path> placed = placed_parts(i);
+            to_paths.insert(to_paths.end(), placed.begin(), placed.end());
+        }
 
         Segment s = segment(from[0], SegmentKind::Morph, rate, start, start + run_time);
         s.to = current_[to[0]];

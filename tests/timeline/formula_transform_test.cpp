@@ -173,18 +173,23 @@ TEST_CASE("write on a formula is one glyph sequence across its pieces", "[compil
     }
 }
 
-TEST_CASE("write on a group of shapes goes member after member with Manim's lag ratio", "[compile]") {
+TEST_CASE("write on a group of shapes is one sequence of their parts, by Manim's lag", "[compile]") {
     SceneSpec spec;
     spec.objects = {rectangle("a", {0, 0}), rectangle("b", {2, 0}), rectangle("c", {4, 0}), group("g", {"a", "b", "c"})};
     spec.timeline = {play({animation(AnimationKind::Write, {"g"})}, 2.0)};
     const Scene scene = compile(spec);
-    const double lag = write_lag_ratio(3);  // min(4 / 4, 0.2) = 0.2
-    CHECK(lag == Approx(0.2));
-    const double each = 2.0 / (1 + 2 * lag);
     const char* ids[] = {"a", "b", "c"};
-    for (int k = 0; k < 3; ++k) {
+    for (std::size_t k = 0; k < 3; ++k) {
         const Segment& s = scene.tracks[*scene.objects.find(ids[k])].segments.at(0);
-        CHECK(s.start == Approx(k * lag * each));
-        CHECK(s.end == Approx(k * lag * each + each));
+        CHECK(s.start == Approx(0));
+        CHECK(s.end == Approx(2));
+        CHECK(s.glyphs_before == k);  // one part each
+        CHECK(s.glyphs_total == 3);
     }
+    // Drawn at the rate a text of three glyphs is: lag min(4 / 4, 0.2), each part
+    // 1 / (1 + 2 × 0.2) of the run; halfway, the first is done and the last has begun.
+    const DrawList half = frame_at(scene, 1.0);
+    CHECK(half.items.size() == 3);
+    const DrawList early = frame_at(scene, 0.05);
+    CHECK(early.items.size() == 1);
 }
