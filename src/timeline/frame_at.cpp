@@ -105,7 +105,7 @@ void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList
 void emit_write(const Object& o, const Segment& seg, double a, DrawList& out) {
     const ObjectState& st = seg.to;
     const std::size_t n = std::max<std::size_t>(1, seg.glyphs_total ? seg.glyphs_total : o.parts.size());
-    const double lag = write_lag_ratio(n);
+    const double lag = std::min(4.0 / (static_cast<double>(n) + 1.0), 0.2);  // about four at once
     const double each = 1.0 / (1.0 + (n - 1) * lag);
     for (std::size_t i = 0; i < o.parts.size(); ++i) {
         const double local = std::clamp((a - (seg.glyphs_before + i) * lag * each) / each, 0.0, 1.0);

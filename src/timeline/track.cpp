@@ -30,6 +30,4 @@ TrackSample sample(const Track& track, double t) {
     return {&seg, apply_rate(seg.rate, linear), seg.from};
 }
 
-double write_lag_ratio(std::size_t n) { return std::min(4.0 / (static_cast<double>(n) + 1.0), 0.2); }
-
 }  // namespace attnreel

@@ -37,7 +37,7 @@ struct Segment {
     double indicate_scale = 1.2;
     Vec2 pivot{0, 0};                      // grow_from_center / indicate: the centre they scale about
     std::shared_ptr<const Morph> morph;    // transform
-    // write / create of a text in several leaves (spans of colour): this leaf's glyphs are
+    // write / create of a group as one sequence (spans of a text, a formula): this leaf's parts are
     // numbers glyphs_before… of glyphs_total in one sequence; 0 total: the leaf alone.
     std::size_t glyphs_before = 0, glyphs_total = 0;
 };
@@ -55,9 +55,5 @@ struct TrackSample {
     ObjectState state;                // settled state, or the segment's start state
 };
 TrackSample sample(const Track& track, double t);
-
-// Manim's Write: the lag ratio between n pieces (a text's glyphs, a group's members) that
-// keeps about four of them being drawn at once.
-double write_lag_ratio(std::size_t n);
 
 }  // namespace attnreel
