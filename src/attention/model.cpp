@@ -52,10 +52,11 @@ ComputedModel build_model(const ModelSpec& spec) {
     Eigen::Index keys = n;
     if (model.cross_attention()) {
         keys = static_cast<Eigen::Index>(spec.source_tokens.size());
-        const Eigen::MatrixXd source = spec.source_embeddings
-                                           ? *spec.source_embeddings
-                                           : token_embeddings(spec.source_tokens, spec.d_model, spec.seed);
-        model.source_embeddings = source + positions_for(spec, keys);
+        model.source_token_embeddings = spec.source_embeddings
+                                            ? *spec.source_embeddings
+                                            : token_embeddings(spec.source_tokens, spec.d_model, spec.seed);
+        model.source_positions = positions_for(spec, keys);
+        model.source_embeddings = model.source_token_embeddings + model.source_positions;
     }
     const Mask mask = make_mask(spec.mask, n, keys);
 

@@ -25,7 +25,11 @@ struct ComputedModel {
     Eigen::MatrixXd token_embeddings;   // before positions
     Eigen::MatrixXd positions;          // sinusoidal encodings (zeros when positional is off)
     Eigen::MatrixXd embeddings;         // token_embeddings + positions: layer 0's input
-    Eigen::MatrixXd source_embeddings;  // cross-attention keys/values (with positions); empty otherwise
+    // Cross-attention only (empty otherwise): the key/value sequence's embeddings, its
+    // positions, and their sum, which every layer attends to.
+    Eigen::MatrixXd source_token_embeddings;
+    Eigen::MatrixXd source_positions;
+    Eigen::MatrixXd source_embeddings;
     std::vector<LayerComputation> layers;
 
     bool cross_attention() const { return !spec.source_tokens.empty(); }

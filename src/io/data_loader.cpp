@@ -1,6 +1,7 @@
 #include "io/data_loader.hpp"
 
 #include "attention/masks.hpp"
+#include "attention/model_path.hpp"
 
 #include <filesystem>
 
@@ -38,7 +39,8 @@ DataSpec load_data(const YamlReader& in, const YAML::Node& node, const std::stri
     }
     if (!m["model"]) return data;
     const YAML::Node model = in.map(m["model"], "model");
-    data.model_mark = in.mark(m["model"]);
+    attention::ModelBlock& block = data.models.emplace_back();
+    block.mark = in.mark(m["model"]);
     in.only_keys(model, {"d_model", "heads", "layers", "seed", "mask", "positional", "scale", "layer_norm", "synthetic",
                          "window", "weights"},
                  "model");
@@ -59,10 +61,11 @@ DataSpec load_data(const YamlReader& in, const YAML::Node& node, const std::stri
         for (const char* key : {"layers", "heads", "seed", "mask", "synthetic"})
             if (model[key]) in.fail(in.key_node(model, key), std::string("'") + key + "' does not apply to " + kind_name +
                                                                ": the file gives the weights");
-        data.kind = DataSpec::ModelKind::File;
+        block.kind = attention::ModelBlock::Kind::file;
         std::filesystem::path file = in.string(model["weights"], "weights");
         if (file.is_relative()) file = std::filesystem::path(scene_dir) / file;
-        data.weights_file = file.string();
+        block.weights_file = file.string();
+        block.queries = data.tokens;
         return data;
     }
     reject(synthetic ? computed_keys : synthetic_keys);
@@ -76,20 +79,29 @@ DataSpec load_data(const YamlReader& in, const YAML::Node& node, const std::stri
                                   : attention::MaskSpec{attention::MaskKind::causal, 1, {}, {}};
     };
     if (synthetic) {
-        data.kind = DataSpec::ModelKind::Synthetic;
-        auto& s = data.synthetic;
+        block.kind = attention::ModelBlock::Kind::synthetic;
+        auto& s = block.synthetic;
         common(s);
         if (model["window"]) s.window = in.integer(model["window"], "window", 1, 512);
         return data;
     }
-    data.kind = DataSpec::ModelKind::Computed;
-    auto& c = data.computed;
+    block.kind = attention::ModelBlock::Kind::computed;
+    auto& c = block.computed;
     common(c);
     if (model["d_model"]) c.d_model = in.integer(model["d_model"], "d_model", 1, 1024);
     if (model["positional"]) c.positional = in.boolean(model["positional"], "positional");
     if (model["scale"]) c.scale = in.boolean(model["scale"], "scale");
     if (model["layer_norm"]) c.layer_norm = in.boolean(model["layer_norm"], "layer_norm");
     return data;
+}
+
+attention::PathRef load_model_path(const YamlReader& in, const YAML::Node& node, const std::string& what) {
+    const std::string text = in.string(node, what);
+    try {
+        return {text, attention::parse_model_path(text), in.mark(node)};
+    } catch (const attention::PathError& e) {
+        throw InputError(in.mark_at(node, e.offset()), e.what());
+    }
 }
 
 }  // namespace attnreel

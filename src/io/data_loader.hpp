@@ -12,4 +12,9 @@ namespace attnreel {
 // `scene_dir` resolves a relative weights file against the scene file's folder.
 DataSpec load_data(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir);
 
+// A model path (attention/model_path.hpp), checked against the grammar now: a mistake is an
+// error at its own line and column where the scalar's style allows, else at the value.
+// Whether the model has what it names is checked when the scene compiles, at the value.
+attention::PathRef load_model_path(const YamlReader& in, const YAML::Node& node, const std::string& what);
+
 }  // namespace attnreel

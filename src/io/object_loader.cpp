@@ -1,5 +1,6 @@
 #include "io/object_loader.hpp"
 
+#include "io/data_loader.hpp"
 #include "math/tex_parser.hpp"
 
 #include <algorithm>
@@ -164,7 +165,7 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     a.source = in.integer(source, "source", 0, kMaxTokens - 1);
     const YAML::Node weights = in.required(m, "weights", "attention_arrows");
     a.weights_mark = in.mark(weights);
-    if (weights.IsScalar()) a.weights_path = in.string(weights, "weights");  // a path into the model
+    if (weights.IsScalar()) a.weights_path = load_model_path(in, weights, "weights");  // a path into the model
     else
         for (const auto& w : in.list(weights, "weights", kMaxTokens)) a.weights.push_back(in.number(w, "weights", 0, 1));
     if (m["min_width"]) a.min_width = in.number(m["min_width"], "min_width", 0, 100);
@@ -213,7 +214,7 @@ HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const Dat
         h.values = load_heatmap_values(in, values);
     } else if (const YAML::Node path = m["matrix"]) {
         h.values_mark = in.mark(path);
-        h.matrix_path = in.string(path, "matrix");
+        h.matrix_path = load_model_path(in, path, "matrix");
     } else {
         in.fail(node, "a heatmap needs 'values' (rows of numbers) or 'matrix' (a model path such as "
                       "\"model.layer[0].head[0]\")");

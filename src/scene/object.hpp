@@ -27,6 +27,15 @@ struct Style {
 
 enum class ObjectShape { Plain, Text, Arrow, Group };
 
+// A number or name that a leaf shows and the model path it was taken from (one entry:
+// "model.layer[0].head[1].weights[2][0]"), so that tests and tools can check every number
+// on screen against the model at the precision shown.
+struct ShownValue {
+    std::string text;  // as drawn: "0.42"
+    std::string path;
+    bool operator==(const ShownValue&) const = default;
+};
+
 struct Object {
     std::string id;
     SourceMark mark;
@@ -41,6 +50,7 @@ struct Object {
     // What `transform` matches between two formulas ("Q", "\frac"…) or two heatmaps (a
     // cell's place): when every leaf of both sides has one, pieces pair up by it.
     std::string match_key;
+    std::vector<ShownValue> shown;  // what it shows from a model; empty for typed numbers and plain text
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

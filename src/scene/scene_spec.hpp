@@ -6,8 +6,8 @@
 #include "core/error.hpp"
 #include "core/geometry.hpp"
 #include "core/rate_functions.hpp"
-#include "attention/model_spec.hpp"
-#include "attention/synthetic.hpp"
+#include "attention/data_spec.hpp"
+#include "attention/model_path.hpp"
 #include "math/math_ast.hpp"
 #include "text/markup.hpp"
 #include "text/paragraph.hpp"
@@ -99,8 +99,10 @@ struct AttentionArrowsSpec {
     int source = 0;             // token index the arrows leave from
     SourceMark source_mark;
     std::vector<double> weights;  // one per token, or taken from the model:
-    std::optional<std::string> weights_path;  // "model.layer[0].head[1]": row `source` of that matrix
+    // "model.layer[0].head[1]": row `source` of that matrix; or a vector path, taken whole
+    std::optional<attention::PathRef> weights_path;
     SourceMark weights_mark;
+    std::string weights_source;  // the path of the weights' vector once taken from the model (labels' provenance)
     double min_width = 1, width_per_weight = 5;  // stroke width = min_width + width_per_weight * w
     Color low{0x7c / 255.0, 0x8a / 255.0, 0x9e / 255.0, 1};  // colour at w = 0
     Color high{0xff / 255.0, 0x2d / 255.0, 0x2d / 255.0, 1};  // colour at w = 1
@@ -116,8 +118,10 @@ struct HeatmapSpec {
     // The numbers, rows × columns; −inf marks a masked cell. Written in the file, or taken
     // from the model when the scene compiles (masked cells from the head's mask):
     std::vector<std::vector<double>> values;
-    std::optional<std::string> matrix_path;  // "model.layer[0].head[1].scaled_scores"
+    std::optional<attention::PathRef> matrix_path;  // "model.layer[0].head[1].scaled_scores"
     SourceMark values_mark;                  // of `values` or `matrix`
+    std::string values_source;  // the path of the numbers once taken from the model (cells' provenance)
+    bool values_is_vector = false;  // the path names a vector, shown as one row: its entries are [j]
     std::vector<std::string> row_labels, column_labels;  // empty: no labels
     SourceMark rows_mark, columns_mark;
     double cell_size = 0.6;                 // the pitch of the grid, gap included
@@ -201,16 +205,8 @@ struct StepSpec {
     SourceMark mark;
 };
 
-// The `data:` block: the tokens and the attention model whose numbers objects show.
-struct DataSpec {
-    enum class ModelKind { None, Computed, Synthetic, File };
-    std::vector<std::string> tokens;
-    ModelKind kind = ModelKind::None;
-    attention::ModelSpec computed;       // Computed: projections of seeded embeddings
-    attention::SyntheticSpec synthetic;  // Synthetic: heads with named patterns
-    std::string weights_file;            // File: attention weights from .npy or .json
-    SourceMark model_mark;
-};
+// The `data:` block: the tokens and the attention models whose numbers objects show.
+using attention::DataSpec;
 
 struct SceneSpec {
     std::string file;  // the path it was loaded from

@@ -3,12 +3,12 @@
 #include "scene/layout.hpp"
 #include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
+#include "timeline/model_numbers.hpp"
 #include "widgets/attention_arrows.hpp"
 #include "widgets/heatmap.hpp"
 #include "widgets/token_row.hpp"
 
 #include <cmath>
-#include <limits>
 #include <numbers>
 #include <unordered_map>
 
@@ -62,8 +62,8 @@ bool style_is_empty(const StyleSpec& s) {
 
 class ObjectCompiler {
 public:
-    ObjectCompiler(const SceneSpec& spec, SceneFonts& fonts, const SceneModel& model)
-        : spec_(spec), fonts_(fonts), model_(model), frame_(FrameBox::for_pixels(spec.settings.width, spec.settings.height)) {
+    ObjectCompiler(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data)
+        : spec_(spec), fonts_(fonts), data_(data), frame_(FrameBox::for_pixels(spec.settings.width, spec.settings.height)) {
         for (std::size_t i = 0; i < spec.objects.size(); ++i) {
             const ObjectSpec& o = spec.objects[i];
             const auto [it, fresh] = entry_of_.emplace(o.id, i);
@@ -204,32 +204,9 @@ private:
         if (const auto* row = std::get_if<TokenRowSpec>(&o.kind))
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
         if (const auto* h = std::get_if<HeatmapSpec>(&o.kind))
-            return build_heatmap(table_, fonts_, o.id, with_model_values(*h), o.mark);
-        AttentionArrowsSpec arrows = std::get<AttentionArrowsSpec>(o.kind);
-        if (arrows.weights_path) {
-            // The arrows show one query row of a head's weights: the source token's.
-            const Eigen::MatrixXd m = model_.matrix(*arrows.weights_path, arrows.weights_mark);
-            if (arrows.source >= m.rows())
-                throw InputError(arrows.source_mark, "source " + std::to_string(arrows.source) + " is out of range (" +
-                                                         std::to_string(m.rows()) + " query rows)");
-            arrows.weights.clear();
-            for (Eigen::Index j = 0; j < m.cols(); ++j) arrows.weights.push_back(m(arrows.source, j));
-        }
+            return build_heatmap(table_, fonts_, o.id, heatmap_from_model(*h, data_), o.mark);
+        const AttentionArrowsSpec arrows = arrows_from_model(std::get<AttentionArrowsSpec>(o.kind), data_);
         return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
-    }
-
-    // A heatmap of a model matrix: its numbers, −inf where the head's mask hides the key,
-    // and for weights the range of probabilities, [0, 1], unless the author chose one.
-    HeatmapSpec with_model_values(HeatmapSpec h) const {
-        if (!h.matrix_path) return h;
-        const Eigen::MatrixXd m = model_.matrix(*h.matrix_path, h.values_mark);
-        const attention::Mask masked = model_.masked(*h.matrix_path, h.values_mark);
-        h.values.assign(m.rows(), std::vector<double>(m.cols()));
-        for (Eigen::Index i = 0; i < m.rows(); ++i)
-            for (Eigen::Index j = 0; j < m.cols(); ++j)
-                h.values[i][j] = masked.size() && masked(i, j) ? -std::numeric_limits<double>::infinity() : m(i, j);
-        if (!h.range && SceneModel::names_weights(*h.matrix_path)) h.range = std::pair(0.0, 1.0);
-        return h;
     }
 
     // The similarity that takes box `from` onto box `to`: layout only moves and scales.
@@ -263,7 +240,7 @@ private:
 
     const SceneSpec& spec_;
     SceneFonts& fonts_;
-    const SceneModel& model_;
+    const attention::SceneData& data_;
     FrameBox frame_;
     ObjectTable table_;
     std::unordered_map<std::string, std::size_t> entry_of_;
@@ -274,8 +251,8 @@ private:
 
 }  // namespace
 
-ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const SceneModel& model) {
-    return ObjectCompiler(spec, fonts, model).run();
+ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data) {
+    return ObjectCompiler(spec, fonts, data).run();
 }
 
 }  // namespace attnreel

@@ -5,12 +5,12 @@
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"
 #include "scene/text_object.hpp"
-#include "timeline/scene_model.hpp"
+#include "attention/scene_data.hpp"
 
 namespace attnreel {
 
 // `model` supplies the numbers that widgets take from the data block.
-ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const SceneModel& model);
+ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data);
 
 // The object a reference names; the message suggests the nearest id.
 std::size_t resolve_reference(const ObjectTable& table, const Ref& ref);

@@ -376,7 +376,7 @@ Scene compile_scene(const SceneSpec& spec, text::FontLibrary& fonts) {
     scene.settings = spec.settings;
     SceneFonts scene_fonts{&fonts, {}};
     for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f));
-    scene.model = std::make_shared<const SceneModel>(SceneModel::build(spec.data));
+    scene.model = std::make_shared<const attention::SceneData>(attention::SceneData::build(spec.data));
     scene.objects = compile_objects(spec, scene_fonts, *scene.model);
     TimelineCompiler(scene).run(spec.timeline);
     for (std::size_t i = 0; i < scene.objects.size(); ++i)

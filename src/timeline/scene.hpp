@@ -4,7 +4,7 @@
 #include "scene/draw_list.hpp"
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"
-#include "timeline/scene_model.hpp"
+#include "attention/scene_data.hpp"
 #include "timeline/track.hpp"
 
 #include <memory>
@@ -29,7 +29,8 @@ struct Scene {
     std::vector<std::size_t> draw_order;  // leaves by (z, declaration order)
     std::vector<StepTiming> steps;
     double duration = 0;
-    std::shared_ptr<const SceneModel> model;  // the data block's model (may be empty)
+    // The data block's models, computed (may be empty): what `attnreel model` and `analyze` print.
+    std::shared_ptr<const attention::SceneData> model;
 
     // Frames in the whole video at the scene's fps (at least one, for a still scene).
     int frame_count(double fps) const;

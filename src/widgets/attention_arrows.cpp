@@ -31,8 +31,9 @@ Path bridge(const Vec2& from, const Vec2& to) {
 std::size_t add_label(ObjectTable& table, SceneFonts& fonts, const std::string& id, std::size_t j, double w,
                       const AttentionArrowsSpec& spec, const Vec2& apex, const SourceMark& mark) {
     const std::string label_id = id + ".labels[" + std::to_string(j) + "]";
-    Object text = make_text_object(fonts, label_id + ".text", format_number(w, spec.decimals), spec.label_font_size,
-                                    spec.label_font, mark);
+    const std::string digits = format_number(w, spec.decimals);
+    Object text = make_text_object(fonts, label_id + ".text", digits, spec.label_font_size, spec.label_font, mark);
+    if (!spec.weights_source.empty()) text.shown.push_back({digits, spec.weights_source + "[" + std::to_string(j) + "]"});
     text.style.fill = mix_oklab(Color{0.9, 0.92, 0.95, 1}, spec.high, std::clamp(w, 0.0, 1.0));
     const BBox ink = leaf_bounds(text);
     const Similarity place = Similarity::translation(apex - ink.center());

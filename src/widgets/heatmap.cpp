@@ -235,6 +235,8 @@ std::size_t build_heatmap(ObjectTable& table, SceneFonts& fonts, const std::stri
                 place(label, Vec2(centre.x(), centre.y() - leaf_bounds(label).center().y()));
                 label.style.fill = text_color_on(fill);
                 label.match_key = key(place_name + ".label=" + text);
+                if (!spec.values_source.empty())
+                    label.shown.push_back({text, spec.values_source + (spec.values_is_vector ? indices({j}) : place_name)});
                 cell.children.push_back(table.add(std::move(label)));
             }
             const std::size_t c = table.add(std::move(cell));

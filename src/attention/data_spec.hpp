@@ -1,0 +1,32 @@
+#pragma once
+// The `data:` block of a scene as plain values: its token sequences and the models whose
+// numbers objects show (io/data_loader reads it; SceneData computes it).
+#include "attention/model_spec.hpp"
+#include "attention/synthetic.hpp"
+#include "core/error.hpp"
+
+#include <string>
+#include <vector>
+
+namespace attnreel::attention {
+
+// One model: the `model:` block, or one entry of `models:`.
+struct ModelBlock {
+    enum class Kind { computed, synthetic, file };
+    std::string name;          // empty for `model:`; the key under `models:` otherwise
+    Kind kind = Kind::computed;
+    SourceMark mark;           // of the block: errors found when it is computed point here
+    ModelSpec computed;        // computed: tokens (or queries and keys), sizes, chosen inputs and weights
+    SyntheticSpec synthetic;   // synthetic: heads drawn around named patterns
+    std::string weights_file;  // file: attention weights from .npy or .json
+    std::vector<std::string> queries;  // file: the tokens of its rows (and columns, without keys)
+    std::vector<std::string> keys;     // file: the tokens of its columns, for cross-attention
+};
+
+struct DataSpec {
+    std::vector<std::string> tokens;         // data.tokens
+    std::vector<std::string> queries, keys;  // data.queries and data.keys (cross-attention)
+    std::vector<ModelBlock> models;          // `model:` first (when given), then `models:` in file order
+};
+
+}  // namespace attnreel::attention

@@ -1,0 +1,156 @@
+#include "attention/scene_data.hpp"
+
+#include "attention/model_items.hpp"
+#include "attention/model_report.hpp"
+#include "attention/report.hpp"
+
+namespace attnreel::attention {
+
+namespace {
+
+SceneData::Entry build_entry(const ModelBlock& block) {
+    SceneData::Entry entry;
+    entry.name = block.name;
+    entry.mark = block.mark;
+    try {
+        switch (block.kind) {
+            case ModelBlock::Kind::computed: {
+                ComputedModel model = build_model(block.computed);
+                entry.queries = model.spec.tokens;
+                entry.cross = model.cross_attention();
+                entry.keys = entry.cross ? model.spec.source_tokens : model.spec.tokens;
+                entry.model = std::move(model);
+                break;
+            }
+            case ModelBlock::Kind::synthetic: {
+                SyntheticModel model = generate_synthetic(block.synthetic);
+                entry.queries = entry.keys = model.tokens;
+                entry.model = std::move(model);
+                break;
+            }
+            case ModelBlock::Kind::file: {
+                LoadedAttention loaded = load_attention_file(block.weights_file, block.queries);
+                entry.queries = entry.keys = loaded.tokens;
+                entry.model = std::move(loaded);
+                break;
+            }
+        }
+    } catch (const InputError& e) {
+        // A loader's errors name their file; a spec's errors get the block's place.
+        if (!e.mark().file.empty()) throw;
+        throw InputError(block.mark, e.message());
+    }
+    return entry;
+}
+
+std::string model_list(const std::vector<SceneData::Entry>& models) {
+    std::string list;
+    for (const auto& m : models) list += (list.empty() ? "" : ", ") + (m.name.empty() ? "model" : "models." + m.name);
+    return list;
+}
+
+}  // namespace
+
+SceneData SceneData::build(const DataSpec& data) {
+    SceneData result;
+    result.spec_ = data;
+    for (const ModelBlock& block : data.models) result.models_.push_back(build_entry(block));
+    return result;
+}
+
+const std::vector<std::string>& SceneData::tokens() const {
+    if (!models_.empty()) return models_.front().queries;
+    return spec_.tokens;
+}
+
+const ModelAnalysis& SceneData::Entry::analysis() const {
+    std::call_once(*once_, [this] {
+        analysis_ = std::make_shared<ModelAnalysis>(std::visit(
+            [](const auto& m) {
+                using T = std::decay_t<decltype(m)>;
+                if constexpr (std::is_same_v<T, LoadedAttention>) return analyze_attention(m.stack, m.tokens);
+                else return analyze_model(m);
+            },
+            model));
+    });
+    return *analysis_;
+}
+
+const ModelAnalysis& SceneData::analysis() const {
+    if (models_.empty()) throw InputError("the scene has no model in its data block");
+    return models_.front().analysis();
+}
+
+std::string SceneData::json() const {
+    if (models_.empty()) throw InputError("the scene has no model in its data block");
+    const Entry& e = models_.front();
+    if (const auto* c = std::get_if<ComputedModel>(&e.model)) return model_json(*c);
+    if (const auto* s = std::get_if<SyntheticModel>(&e.model)) return synthetic_json(*s);
+    return analysis_json(e.analysis(), e.queries);
+}
+
+const SceneData::Entry& SceneData::entry(const ModelPath& path, const std::string& text) const {
+    if (models_.empty()) throw PathError(0, "'" + text + "' needs a model in the data block");
+    if (!path.named) {
+        for (const Entry& e : models_)
+            if (e.name.empty()) return e;
+        throw PathError(path.model_offset, "the data block has no 'model:'; name one of its models (" +
+                                               model_list(models_) + ")");
+    }
+    std::vector<std::string> names;
+    for (const Entry& e : models_) {
+        if (!e.name.empty() && e.name == path.model) return e;
+        if (!e.name.empty()) names.push_back(e.name);
+    }
+    const std::string nearest = nearest_word(path.model, names);
+    throw PathError(path.model_offset, "unknown model 'models." + path.model + "'" +
+                                           (nearest.empty() ? "" : "; did you mean 'models." + nearest + "'?") +
+                                           " (the data block declares " + model_list(models_) + ")");
+}
+
+ModelValue SceneData::resolve(const ModelPath& path, const std::string& text) const {
+    const Entry& e = entry(path, text);
+    if (path.step)
+        throw PathError(path.step_offset, "'step[k]' exists only for a trained model (one with 'train:')");
+    ModelValue value = path.analysis ? analysis_item(e, path) : model_item(e, path);
+    ModelPath base = path;
+    base.slices.clear();
+    value.path = to_string(base);
+    return apply_slices(std::move(value), path.slices);
+}
+
+ModelValue SceneData::value(const PathRef& ref) const {
+    try {
+        return resolve(ref.path, ref.text);
+    } catch (const PathError& e) {
+        throw InputError(ref.mark, e.what());
+    }
+}
+
+ModelValue SceneData::value(const std::string& text, const SourceMark& mark) const {
+    try {
+        return value(PathRef{text, parse_model_path(text), mark});
+    } catch (const PathError& e) {
+        throw InputError(mark, e.what());
+    }
+}
+
+ModelValue SceneData::matrix(const PathRef& ref) const {
+    ModelValue v = value(ref);
+    if (v.shape == ModelValue::Shape::number || v.shape == ModelValue::Shape::name)
+        throw InputError(ref.mark, "'" + ref.text + "' is " + describe_shape(v) +
+                                       "; a matrix or a vector is expected here");
+    return v;
+}
+
+ModelValue SceneData::vector(const PathRef& ref) const {
+    ModelValue v = value(ref);
+    if (v.shape == ModelValue::Shape::matrix)
+        throw InputError(ref.mark, "'" + ref.text + "' is " + describe_shape(v) +
+                                       "; a vector is expected here: pick one row with .row[i]");
+    if (v.shape != ModelValue::Shape::vector)
+        throw InputError(ref.mark, "'" + ref.text + "' is " + describe_shape(v) + "; a vector is expected here");
+    return v;
+}
+
+}  // namespace attnreel::attention
