@@ -1,7 +1,9 @@
-// Accents and over/under lines: the parts of Typesetter that mark a sub-formula from above
-// or below (appendix G rules 12, 9 and 10, with the OpenType MATH table's accent
-// attachment points, AccentBaseHeight and the overbar and underbar constants).
+// Accents, over/under lines and braces: the parts of Typesetter that mark a sub-formula
+// from above or below (appendix G rules 12, 9 and 10, with the OpenType MATH table's accent
+// attachment points, AccentBaseHeight, the overbar and underbar constants, and the
+// stretch-stack gaps for braces).
 #include "core/error.hpp"
+#include "math/delimiters.hpp"
 #include "math/typesetter.hpp"
 
 #include <algorithm>
@@ -87,6 +89,37 @@ Box Typesetter::over_under_line(const Node& node, const OverUnderLine& line, Sty
         box.depth = -bottom + k_.underbar_extra_descender * s;
     }
     box.draw(body, Vec2(0, 0));
+    return box;
+}
+
+// \underbrace and \overbrace: the body in the current style, and the font's horizontal
+// brace (⏟ U+23DF, ⏞ U+23DE) at least as wide as it, StretchStackGapAboveMin below the
+// body's box (StretchStackGapBelowMin above it), both centred. The node is an operator
+// with limits, so its label goes under (over) the brace by the limit rule, as TeX's
+// \underbrace{…} is \mathop{…}\limits.
+Box Typesetter::brace(const Node& node, const Brace& brace, Style style) {
+    const double s = scale(style);
+    const bool under = brace.side == LineSide::Under;
+    const Box body = list(brace.body, style);
+    const char32_t code_point = under ? U'\u23DF' : U'\u23DE';
+    const std::uint32_t glyph = font_.glyph_for(code_point, MathStyle::Text);
+    if (glyph == 0) throw InputError(missing_glyph_message(code_point));
+    const Box mark = stretched_horizontal_glyph(font_, glyph, body.width, s, shown_range(node), node.key);
+
+    Box box;
+    box.width = std::max(body.width, mark.width);
+    box.height = body.height;
+    box.depth = body.depth;
+    box.draw(body, Vec2((box.width - body.width) / 2, 0));
+    if (under) {
+        const double ink_top = -(body.depth + k_.stretch_stack_gap_above_min * s);
+        box.draw(mark, Vec2((box.width - mark.width) / 2, ink_top - mark.height));
+        box.depth = std::max(box.depth, mark.height + mark.depth - ink_top);
+    } else {
+        const double ink_bottom = body.height + k_.stretch_stack_gap_below_min * s;
+        box.draw(mark, Vec2((box.width - mark.width) / 2, ink_bottom + mark.depth));
+        box.height = std::max(box.height, ink_bottom + mark.depth + mark.height);
+    }
     return box;
 }
 

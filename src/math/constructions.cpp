@@ -16,36 +16,52 @@ constexpr char32_t radical_sign = U'\u221A';
 
 // Rule 15: numerator and denominator at the font's shifts, pushed apart when they would
 // come closer to the rule than the minimum gaps; the rule on the axis; a null delimiter
-// on either side.
+// on either side. Without a rule (\binom) the parts take the stack shifts and keep the
+// stack gap between them (15c), and delimiters of a fixed size replace the null ones (15e).
 Box Typesetter::fraction(const Node& node, const Fraction& fraction, Style style) {
     const Box numerator = list(fraction.numerator, style.numerator());
     const Box denominator = list(fraction.denominator, style.denominator());
     const double s = scale(style);
     const bool display = style.is_display();
-    double shift_up =
-        (display ? k_.fraction_numerator_display_style_shift_up : k_.fraction_numerator_shift_up) * s;
-    double shift_down =
-        (display ? k_.fraction_denominator_display_style_shift_down : k_.fraction_denominator_shift_down) * s;
-    const double numerator_gap =
-        (display ? k_.fraction_num_display_style_gap_min : k_.fraction_numerator_gap_min) * s;
-    const double denominator_gap =
-        (display ? k_.fraction_denom_display_style_gap_min : k_.fraction_denominator_gap_min) * s;
-    const double thickness = k_.fraction_rule_thickness * s;
+    const double thickness = fraction.rule ? k_.fraction_rule_thickness * s : 0;
     const double rule_top = axis(style) + thickness / 2, rule_bottom = axis(style) - thickness / 2;
-
-    shift_up = std::max(shift_up, rule_top + numerator_gap + numerator.depth);
-    shift_down = std::max(shift_down, denominator.height + denominator_gap - rule_bottom);
+    double shift_up = 0, shift_down = 0;
+    if (fraction.rule) {
+        shift_up = (display ? k_.fraction_numerator_display_style_shift_up : k_.fraction_numerator_shift_up) * s;
+        shift_down =
+            (display ? k_.fraction_denominator_display_style_shift_down : k_.fraction_denominator_shift_down) * s;
+        const double numerator_gap =
+            (display ? k_.fraction_num_display_style_gap_min : k_.fraction_numerator_gap_min) * s;
+        const double denominator_gap =
+            (display ? k_.fraction_denom_display_style_gap_min : k_.fraction_denominator_gap_min) * s;
+        shift_up = std::max(shift_up, rule_top + numerator_gap + numerator.depth);
+        shift_down = std::max(shift_down, denominator.height + denominator_gap - rule_bottom);
+    } else {
+        shift_up = (display ? k_.stack_top_display_style_shift_up : k_.stack_top_shift_up) * s;
+        shift_down = (display ? k_.stack_bottom_display_style_shift_down : k_.stack_bottom_shift_down) * s;
+        const double gap_min = (display ? k_.stack_display_style_gap_min : k_.stack_gap_min) * s;
+        const double gap = (shift_up - numerator.depth) - (denominator.height - shift_down);
+        if (gap < gap_min) {
+            shift_up += (gap_min - gap) / 2;
+            shift_down += (gap_min - gap) / 2;
+        }
+    }
 
     const double width = std::max(numerator.width, denominator.width);
-    const double left = null_delimiter_space;
-    Box box;
-    box.width = width + 2 * null_delimiter_space;
-    box.height = std::max(shift_up + numerator.height, rule_top);
-    box.depth = std::max(shift_down + denominator.depth, -rule_bottom);
-    box.draw(numerator, Vec2(left + (width - numerator.width) / 2, shift_up));
-    box.draw(rule_box(width, rule_bottom, rule_top, shown_range(node), node.key), Vec2(left, 0));
-    box.draw(denominator, Vec2(left + (width - denominator.width) / 2, -shift_down));
-    return box;
+    Box stack;
+    stack.width = width;
+    stack.height = std::max(shift_up + numerator.height, fraction.rule ? rule_top : 0.0);
+    stack.depth = std::max(shift_down + denominator.depth, fraction.rule ? -rule_bottom : 0.0);
+    stack.draw(numerator, Vec2((width - numerator.width) / 2, shift_up));
+    if (fraction.rule) stack.draw(rule_box(width, rule_bottom, rule_top, shown_range(node), node.key), Vec2(0, 0));
+    stack.draw(denominator, Vec2((width - denominator.width) / 2, -shift_down));
+
+    const double delimiter_size = (display ? fraction_delimiter_display_size : fraction_delimiter_size) * s;
+    HList out;
+    out.append(delimiter_box(font_, fraction.left, delimiter_size, s, axis(style), null_delimiter_space));
+    out.append(stack);
+    out.append(delimiter_box(font_, fraction.right, delimiter_size, s, axis(style), null_delimiter_space));
+    return std::move(out).finish();
 }
 
 // Rule 11: the body in the cramped style, under a rule joined to a sign big enough for
@@ -92,21 +108,46 @@ Box Typesetter::radical(const Node& node, const Radical& radical, Style style) {
 }
 
 // Rule 19: the body as an Inner list between delimiters sized by TeX's rule, centred on
-// the axis.
+// the axis. Each \middle delimiter is sized with them; the list before it ends as before a
+// \right, the list after it starts as after a \left (e-TeX's rule).
 Box Typesetter::left_right(const LeftRight& fence, Style style) {
-    const Box body = list(fence.body, style, true);
+    std::vector<FencedPart> parts;
+    parts.push_back({nullptr, list(fence.body, style, true)});
+    for (const MiddleDelimiter& middle : fence.middles)
+        parts.push_back({&middle.delimiter, list(middle.after, style, true)});
+    return fenced(fence.left, std::move(parts), fence.right, style);
+}
+
+// The delimiters of \left…\right and of fenced matrices, around parts already set: a
+// variant at least TeX's size (rule 19), so that pmatrix and \left( \begin{matrix}…
+// \end{matrix} \right) are the same. Content too tall for every variant gets an assembly
+// as tall as all of it: pdfTeX's extensible delimiters grow in whole pieces and overshoot
+// TeX's size, and one built to that size exactly would end level with the outer rows' ink.
+Box Typesetter::fenced(const Delimiter& left, std::vector<FencedPart> parts, const Delimiter& right, Style style) {
     const double s = scale(style);
-    const double size = required_delimiter_size(body.height, body.depth, axis(style), delimiter_shortfall);
+    double height = 0, depth = 0;
+    for (const FencedPart& part : parts) {
+        height = std::max(height, part.body.height);
+        depth = std::max(depth, part.body.depth);
+    }
+    const double size = required_delimiter_size(height, depth, axis(style), delimiter_shortfall);
+    const auto delimiter = [&](const Delimiter& d) {
+        return delimiter_box(font_, d, size, s, axis(style), null_delimiter_space, height + depth);
+    };
     HList out;
-    out.append(delimiter_box(font_, fence.left, size, s, axis(style), null_delimiter_space));
-    out.append(body);
-    out.append(delimiter_box(font_, fence.right, size, s, axis(style), null_delimiter_space));
+    out.append(delimiter(left));
+    for (const FencedPart& part : parts) {
+        if (part.middle) out.append(delimiter(*part.middle));
+        out.append(part.body);
+    }
+    out.append(delimiter(right));
     return std::move(out).finish();
 }
 
-// amsmath's matrices: text-style cells centred in their columns, columns a gap apart,
-// rows at least as tall and deep as the strut and stacked with no glue between them, the
-// array centred on the axis, then delimiters as tall as the array (none for a plain matrix).
+// amsmath's matrices: text-style cells centred in their columns (left-aligned in cases),
+// columns a gap apart (cases' \quad is as wide), rows at least as tall and deep as the
+// strut (stretched by \arraystretch in cases) and stacked with no glue between them, the
+// array centred on the axis, then the delimiters of \left…\right (none for a plain matrix).
 Box Typesetter::matrix(const Matrix& matrix, Style style) {
     const Style cell_style{MathStyle::Text, false};
     std::vector<std::vector<Box>> cells;
@@ -125,7 +166,7 @@ Box Typesetter::matrix(const Matrix& matrix, Style style) {
     if (!column_width.empty()) array.width += matrix_column_gap * double(column_width.size() - 1);
     double baseline = 0, previous_depth = 0;
     for (std::size_t r = 0; r < cells.size(); ++r) {
-        double height = matrix_strut_height, depth = matrix_strut_depth;
+        double height = matrix_strut_height * matrix.row_stretch, depth = matrix_strut_depth * matrix.row_stretch;
         for (const Box& cell : cells[r]) {
             height = std::max(height, cell.height);
             depth = std::max(depth, cell.depth);
@@ -134,7 +175,8 @@ Box Typesetter::matrix(const Matrix& matrix, Style style) {
         else baseline -= previous_depth + height;
         double x = 0;
         for (std::size_t c = 0; c < cells[r].size(); ++c) {
-            array.draw(cells[r][c], Vec2(x + (column_width[c] - cells[r][c].width) / 2, baseline));
+            const double room = column_width[c] - cells[r][c].width;
+            array.draw(cells[r][c], Vec2(x + (matrix.align == ColumnAlign::Left ? 0 : room / 2), baseline));
             x += column_width[c] + matrix_column_gap;
         }
         previous_depth = depth;
@@ -142,18 +184,12 @@ Box Typesetter::matrix(const Matrix& matrix, Style style) {
     }
     if (!cells.empty()) array.raise(axis(style) - (array.height - array.depth) / 2);
 
-    HList out;
-    const double s = scale(style);
-    // Fences span the whole array, struts included. TeX's rule alone would let them fall
-    // short by a tenth, which pdfLaTeX hides (its brackets grow in whole pieces and overshoot)
-    // but an assembly built to the exact size does not: the brackets would end level with
-    // the digits' tops.
-    const double size = std::max(required_delimiter_size(array.height, array.depth, axis(style), delimiter_shortfall),
-                                 array.height + array.depth);
-    if (matrix.left.code_point != 0) out.append(delimiter_box(font_, matrix.left, size, s, axis(style), 0));
-    out.append(array);
-    if (matrix.right.code_point != 0) out.append(delimiter_box(font_, matrix.right, size, s, axis(style), 0));
-    return std::move(out).finish();
+    // A fenced matrix is \left…\right around the bare array (amsmath's pmatrix is
+    // \left(\begin{matrix}…\end{matrix}\right), cases \left\lbrace…\right.).
+    if (matrix.left.code_point == 0 && matrix.right.code_point == 0) return array;
+    std::vector<FencedPart> parts;
+    parts.push_back({nullptr, std::move(array)});
+    return fenced(matrix.left, std::move(parts), matrix.right, style);
 }
 
 }  // namespace attnreel::math

@@ -42,8 +42,20 @@ struct Group {
     MathList body;
 };
 
+// A delimiter of \left…\right, of a matrix or of a binomial; code point 0 is TeX's null
+// delimiter '.'.
+struct Delimiter {
+    char32_t code_point = 0;
+    SourceRange source;
+    std::string key;  // matching key, e.g. "(" — the same for "\left(" and a plain "("
+};
+
+// \frac, and the generalised fractions of TeX's rule 15: \binom is one without a rule,
+// between parentheses of a fixed size (amsmath's \genfrac(){0pt}{}{n}{k}).
 struct Fraction {
     MathList numerator, denominator;
+    bool rule = true;
+    Delimiter left, right;  // code point 0: none, and a null delimiter's space instead
 };
 
 struct Radical {
@@ -51,22 +63,28 @@ struct Radical {
     std::optional<MathList> degree;  // \sqrt[n]{…}
 };
 
-// A delimiter of \left…\right or of a matrix; code point 0 is TeX's null delimiter '.'.
-struct Delimiter {
-    char32_t code_point = 0;
-    SourceRange source;
-    std::string key;  // matching key, e.g. "(" — the same for "\left(" and a plain "("
+// \middle| b: a delimiter inside \left…\right, sized with them, and the list after it.
+struct MiddleDelimiter {
+    Delimiter delimiter;
+    MathList after;
 };
 
+// \left( body \middle| after \right): `body` runs up to the first \middle.
 struct LeftRight {
     Delimiter left, right;
     MathList body;
+    std::vector<MiddleDelimiter> middles;
 };
 
 // \begin{bmatrix}…\end{bmatrix}: rows of cells, fenced by [ ], ( ) or nothing (matrix).
+// cases is an array of left-aligned columns, its rows stretched by 1.2 (amsmath's
+// \arraystretch), after a brace.
+enum class ColumnAlign { Centre, Left };
 struct Matrix {
     std::vector<std::vector<MathList>> rows;
     Delimiter left, right;
+    ColumnAlign align = ColumnAlign::Centre;
+    double row_stretch = 1;
 };
 
 // \hat{y}, \widehat{QK}…: an accent glyph (a combining mark: U+0302 for \hat) over a base
@@ -81,6 +99,21 @@ struct Accent {
 enum class LineSide { Over, Under };
 struct OverUnderLine {
     LineSide side = LineSide::Over;
+    MathList body;
+};
+
+// \underbrace{…} and \overbrace{…}: a brace that spans its body, under or over it. The
+// node is an operator whose limits are the brace's label (\underbrace{x}_{n}), as in TeX.
+struct Brace {
+    LineSide side = LineSide::Under;
+    MathList body;
+};
+
+// \boxed{…} draws a frame around its body; \cancel, \bcancel and \xcancel strike it
+// through (MathML's menclose notations box, updiagonalstrike, downdiagonalstrike).
+enum class Enclosure { Box, UpStrike, DownStrike, CrossStrike };
+struct Enclosed {
+    Enclosure notation = Enclosure::Box;
     MathList body;
 };
 
@@ -101,7 +134,7 @@ struct StyleChange {
 };
 
 using Nucleus = std::variant<Symbol, TextRun, Group, Fraction, Radical, LeftRight, Matrix, Accent, OverUnderLine,
-                             Space, StyleChange>;
+                             Brace, Enclosed, Space, StyleChange>;
 
 // Where an Op's scripts go: as limits above and below (\sum in display style) or beside it.
 enum class Limits { Default, Above, Beside };  // Default: above in display style, beside otherwise

@@ -43,6 +43,15 @@ MathConstants read_math_constants(hb_font_t* font, double units_per_em) {
     k.fraction_denominator_gap_min = em(HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN);
     k.fraction_denom_display_style_gap_min = em(HB_OT_MATH_CONSTANT_FRACTION_DENOM_DISPLAY_STYLE_GAP_MIN);
 
+    k.stack_top_shift_up = em(HB_OT_MATH_CONSTANT_STACK_TOP_SHIFT_UP);
+    k.stack_top_display_style_shift_up = em(HB_OT_MATH_CONSTANT_STACK_TOP_DISPLAY_STYLE_SHIFT_UP);
+    k.stack_bottom_shift_down = em(HB_OT_MATH_CONSTANT_STACK_BOTTOM_SHIFT_DOWN);
+    k.stack_bottom_display_style_shift_down = em(HB_OT_MATH_CONSTANT_STACK_BOTTOM_DISPLAY_STYLE_SHIFT_DOWN);
+    k.stack_gap_min = em(HB_OT_MATH_CONSTANT_STACK_GAP_MIN);
+    k.stack_display_style_gap_min = em(HB_OT_MATH_CONSTANT_STACK_DISPLAY_STYLE_GAP_MIN);
+    k.stretch_stack_gap_above_min = em(HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_ABOVE_MIN);
+    k.stretch_stack_gap_below_min = em(HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_BELOW_MIN);
+
     k.radical_vertical_gap = em(HB_OT_MATH_CONSTANT_RADICAL_VERTICAL_GAP);
     k.radical_display_style_vertical_gap = em(HB_OT_MATH_CONSTANT_RADICAL_DISPLAY_STYLE_VERTICAL_GAP);
     k.radical_rule_thickness = em(HB_OT_MATH_CONSTANT_RADICAL_RULE_THICKNESS);

@@ -38,6 +38,15 @@ struct MathConstants {
     double fraction_denominator_gap_min = 0;
     double fraction_denom_display_style_gap_min = 0;
 
+    double stack_top_shift_up = 0;  // fractions without a rule: \binom
+    double stack_top_display_style_shift_up = 0;
+    double stack_bottom_shift_down = 0;
+    double stack_bottom_display_style_shift_down = 0;
+    double stack_gap_min = 0;
+    double stack_display_style_gap_min = 0;
+    double stretch_stack_gap_above_min = 0;  // braces: between the brace and what is above it
+    double stretch_stack_gap_below_min = 0;  // and below it
+
     double radical_vertical_gap = 0;
     double radical_display_style_vertical_gap = 0;
     double radical_rule_thickness = 0;

@@ -101,12 +101,20 @@ std::vector<GlyphVariant> MathFont::variants(std::uint32_t glyph, hb_direction_t
 }
 
 std::vector<AssemblyPart> MathFont::vertical_assembly(std::uint32_t glyph) const {
+    return assembly(glyph, HB_DIRECTION_BTT);
+}
+
+std::vector<AssemblyPart> MathFont::horizontal_assembly(std::uint32_t glyph) const {
+    return assembly(glyph, HB_DIRECTION_LTR);
+}
+
+std::vector<AssemblyPart> MathFont::assembly(std::uint32_t glyph, hb_direction_t direction) const {
     std::vector<AssemblyPart> parts;
     unsigned offset = 0;
     for (;;) {
         hb_ot_math_glyph_part_t chunk[16];
         unsigned count = 16;
-        hb_ot_math_get_glyph_assembly(hb_font_, glyph, HB_DIRECTION_BTT, offset, &count, chunk, nullptr);
+        hb_ot_math_get_glyph_assembly(hb_font_, glyph, direction, offset, &count, chunk, nullptr);
         for (unsigned i = 0; i < count; ++i)
             parts.push_back({chunk[i].glyph, em(chunk[i].start_connector_length), em(chunk[i].end_connector_length),
                              em(chunk[i].full_advance), (chunk[i].flags & HB_OT_MATH_GLYPH_PART_FLAG_EXTENDER) != 0});
@@ -116,8 +124,8 @@ std::vector<AssemblyPart> MathFont::vertical_assembly(std::uint32_t glyph) const
     return parts;
 }
 
-double MathFont::min_connector_overlap() const {
-    return em(hb_ot_math_get_min_connector_overlap(hb_font_, HB_DIRECTION_BTT));
+double MathFont::min_connector_overlap(hb_direction_t direction) const {
+    return em(hb_ot_math_get_min_connector_overlap(hb_font_, direction));
 }
 
 }  // namespace attnreel::math

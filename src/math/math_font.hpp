@@ -19,11 +19,11 @@ struct GlyphVariant {
     double size = 0;
 };
 
-// One piece of an assembly, from bottom to top; lengths in em.
+// One piece of an assembly, from bottom to top (or left to right); lengths in em.
 struct AssemblyPart {
     std::uint32_t glyph = 0;
-    double start_connector = 0;  // at its bottom
-    double end_connector = 0;    // at its top
+    double start_connector = 0;  // at its bottom (left)
+    double end_connector = 0;    // at its top (right)
     double full_advance = 0;
     bool extender = false;       // may be repeated
 };
@@ -53,8 +53,9 @@ public:
 
     std::vector<GlyphVariant> vertical_variants(std::uint32_t glyph) const;  // smallest first
     std::vector<GlyphVariant> horizontal_variants(std::uint32_t glyph) const;  // narrowest first
-    std::vector<AssemblyPart> vertical_assembly(std::uint32_t glyph) const;   // empty when none
-    double min_connector_overlap() const;
+    std::vector<AssemblyPart> vertical_assembly(std::uint32_t glyph) const;    // empty when none
+    std::vector<AssemblyPart> horizontal_assembly(std::uint32_t glyph) const;  // empty when none
+    double min_connector_overlap(hb_direction_t direction) const;
 
     text::FontLibrary& fonts() const { return fonts_; }
     text::FaceId face() const { return face_; }
@@ -62,6 +63,7 @@ public:
 private:
     double em(std::int32_t font_units) const { return font_units / units_per_em_; }
     std::vector<GlyphVariant> variants(std::uint32_t glyph, hb_direction_t direction) const;
+    std::vector<AssemblyPart> assembly(std::uint32_t glyph, hb_direction_t direction) const;
 
     text::FontLibrary& fonts_;
     text::FaceId face_;

@@ -365,9 +365,12 @@ const StyleCommand* find_style_command(std::string_view name) { return find_name
 
 const std::vector<AlphabetCommand>& alphabet_commands() {
     static const std::vector<AlphabetCommand> table = {
-        {"\\mathit", Alphabet::Italic},       {"\\mathrm", Alphabet::Roman},
-        {"\\mathbf", Alphabet::Bold},         {"\\mathbb", Alphabet::BlackboardBold},
-        {"\\mathcal", Alphabet::Calligraphic},
+        {"\\mathit", Alphabet::Italic},         {"\\mathrm", Alphabet::Roman},
+        {"\\mathbf", Alphabet::Bold},           {"\\boldsymbol", Alphabet::BoldItalic},
+        {"\\bm", Alphabet::BoldItalic},         {"\\mathbb", Alphabet::BlackboardBold},
+        {"\\mathcal", Alphabet::Calligraphic},  {"\\mathscr", Alphabet::Calligraphic},
+        {"\\mathfrak", Alphabet::Fraktur},      {"\\mathsf", Alphabet::SansSerif},
+        {"\\mathtt", Alphabet::Monospace},
     };
     return table;
 }
@@ -377,6 +380,10 @@ const AlphabetCommand* find_alphabet_command(std::string_view name) { return fin
 char32_t alphabet_code_point(Alphabet alphabet, char c) {
     const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
     if (!upper && !lower && !digit) return 0;
+    // A run of the Mathematical Alphanumeric Symbols: capitals, then small letters, and the digits.
+    const auto letters = [&](char32_t capital_a, char32_t small_a) {
+        return upper ? capital_a + (c - 'A') : small_a + (c - 'a');
+    };
     // Letters that Unicode had before the mathematical alphanumerics keep their old places.
     switch (alphabet) {
         case Alphabet::Roman:
@@ -384,10 +391,14 @@ char32_t alphabet_code_point(Alphabet alphabet, char c) {
         case Alphabet::Italic:
             if (digit) return static_cast<char32_t>(c);
             if (c == 'h') return U'ℎ';
-            return upper ? 0x1D434 + (c - 'A') : 0x1D44E + (c - 'a');
+            return letters(0x1D434, 0x1D44E);
         case Alphabet::Bold:
             if (digit) return 0x1D7CE + (c - '0');
-            return upper ? 0x1D400 + (c - 'A') : 0x1D41A + (c - 'a');
+            return letters(0x1D400, 0x1D41A);
+        case Alphabet::BoldItalic:
+            // Unicode has no bold italic digits; TeX's \boldsymbol{2} is a bold upright 2.
+            if (digit) return 0x1D7CE + (c - '0');
+            return letters(0x1D468, 0x1D482);
         case Alphabet::BlackboardBold:
             switch (c) {
                 case 'C': return U'ℂ';
@@ -400,7 +411,7 @@ char32_t alphabet_code_point(Alphabet alphabet, char c) {
                 default: break;
             }
             if (digit) return 0x1D7D8 + (c - '0');
-            return upper ? 0x1D538 + (c - 'A') : 0x1D552 + (c - 'a');
+            return letters(0x1D538, 0x1D552);
         case Alphabet::Calligraphic:
             // TeX's calligraphic alphabet has capitals only, and so has Latin Modern Math's script.
             switch (c) {
@@ -415,7 +426,50 @@ char32_t alphabet_code_point(Alphabet alphabet, char c) {
                 default: break;
             }
             return upper ? 0x1D49C + (c - 'A') : 0;
+        case Alphabet::Fraktur:
+            switch (c) {
+                case 'C': return U'ℭ';
+                case 'H': return U'ℌ';
+                case 'I': return U'ℑ';
+                case 'R': return U'ℜ';
+                case 'Z': return U'ℨ';
+                default: break;
+            }
+            return digit ? 0 : letters(0x1D504, 0x1D51E);
+        case Alphabet::SansSerif:
+            if (digit) return 0x1D7E2 + (c - '0');
+            return letters(0x1D5A0, 0x1D5BA);
+        case Alphabet::Monospace:
+            if (digit) return 0x1D7F6 + (c - '0');
+            return letters(0x1D670, 0x1D68A);
     }
+    return 0;
+}
+
+std::string_view alphabet_coverage(Alphabet alphabet) {
+    switch (alphabet) {
+        case Alphabet::Calligraphic: return "capital letters only";
+        case Alphabet::Fraktur: return "letters only";
+        default: return "letters and digits";
+    }
+}
+
+bool is_bold(Alphabet alphabet) { return alphabet == Alphabet::Bold || alphabet == Alphabet::BoldItalic; }
+
+char32_t symbol_in_alphabet(Alphabet alphabet, char32_t code_point) {
+    if (!is_bold(alphabet)) return code_point;
+    const bool italic = alphabet == Alphabet::BoldItalic;
+    // The bold (U+1D6A8…) and bold italic (U+1D71C…) Greek blocks follow the order of the
+    // italic one (U+1D6E2…): 25 capitals and ∇, 25 small letters, ∂ and six variant forms.
+    constexpr char32_t italic_capitals = 0x1D6E2, italic_end = 0x1D71B;
+    constexpr char32_t bold_capitals = 0x1D6A8, bold_italic_capitals = 0x1D71C;
+    if (code_point >= italic_capitals && code_point <= italic_end)
+        return code_point - italic_capitals + (italic ? bold_italic_capitals : bold_capitals);
+    // Upright capitals (\Gamma) stay upright in both, as in TeX: U+0391… → U+1D6A8….
+    if (code_point >= U'\u0391' && code_point <= U'\u03A9' && code_point != U'\u03A2')
+        return bold_capitals + (code_point - U'\u0391');
+    if (code_point == U'∂') return italic ? 0x1D74F : 0x1D6DB;
+    if (code_point == U'∇') return italic ? 0x1D735 : 0x1D6C1;
     return 0;
 }
 
@@ -427,6 +481,8 @@ const std::vector<MatrixEnvironment>& matrix_environments() {
         {"Bmatrix", {"\\{", U'{', "\\{"}, {"\\}", U'}', "\\}"}},
         {"vmatrix", {"|", U'|', "|"}, {"|", U'|', "|"}},
         {"Vmatrix", {"\\|", U'‖', "\\|"}, {"\\|", U'‖', "\\|"}},
+        // amsmath: \left\lbrace \def\arraystretch{1.2} \array{@{}l@{\quad}l@{}} … \right.
+        {"cases", {"\\{", U'{', "\\{"}, {".", 0, "."}, ColumnAlign::Left, 1.2},
     };
     return table;
 }
@@ -436,71 +492,78 @@ const MatrixEnvironment* find_matrix_environment(std::string_view name) {
 }
 
 const std::vector<UnsupportedCommand>& unsupported_commands() {
+    // Each hint names the supported way to write the same thing, where there is one.
+    constexpr std::string_view left_right = "; write \\left( … \\right), which grows with its content";
     static const std::vector<UnsupportedCommand> table = {
         {"\\over", "; write \\frac{a}{b}"},
-        {"\\atop", ""},
-        {"\\choose", ""},
-        {"\\binom", ""},
+        {"\\atop", "; write \\begin{matrix} a \\\\ b \\end{matrix}"},
+        {"\\choose", "; write \\binom{n}{k}"},
         {"\\cfrac", "; write \\frac{a}{b}"},
-        {"\\genfrac", ""},
-        {"\\mathfrak", ""},
-        {"\\mathsf", ""},
-        {"\\mathtt", ""},
-        {"\\mathscr", "; \\mathcal gives the script capitals"},
-        {"\\boldsymbol", ""},
-        {"\\bm", ""},
-        {"\\overbrace", ""},
-        {"\\underbrace", ""},
-        {"\\overrightarrow", ""},
-        {"\\overleftarrow", ""},
-        {"\\overset", ""},
-        {"\\underset", ""},
-        {"\\stackrel", ""},
-        {"\\xrightarrow", ""},
-        {"\\xleftarrow", ""},
-        {"\\middle", ""},
-        {"\\big", "; use \\left and \\right"},
-        {"\\Big", "; use \\left and \\right"},
-        {"\\bigg", "; use \\left and \\right"},
-        {"\\Bigg", "; use \\left and \\right"},
-        {"\\bigl", "; use \\left and \\right"},
-        {"\\bigr", "; use \\left and \\right"},
-        {"\\Bigl", "; use \\left and \\right"},
-        {"\\Bigr", "; use \\left and \\right"},
-        {"\\biggl", "; use \\left and \\right"},
-        {"\\biggr", "; use \\left and \\right"},
-        {"\\not", ""},
-        {"\\color", ""},
-        {"\\textcolor", ""},
-        {"\\boxed", ""},
-        {"\\phantom", ""},
+        {"\\genfrac", "; write \\frac{a}{b} or \\binom{n}{k}"},
+        {"\\overrightarrow", "; write \\vec{x} or \\overset{\\to}{x}"},
+        {"\\overleftarrow", "; write \\overset{\\leftarrow}{x}"},
+        {"\\xrightarrow", "; write \\overset{a}{\\longrightarrow}"},
+        {"\\xleftarrow", "; write \\overset{a}{\\longleftarrow}"},
+        {"\\big", left_right},
+        {"\\Big", left_right},
+        {"\\bigg", left_right},
+        {"\\Bigg", left_right},
+        {"\\bigl", left_right},
+        {"\\bigr", left_right},
+        {"\\Bigl", left_right},
+        {"\\Bigr", left_right},
+        {"\\biggl", left_right},
+        {"\\biggr", left_right},
+        {"\\Biggl", left_right},
+        {"\\Biggr", left_right},
+        {"\\not", "; write \\neq or \\notin"},
+        {"\\color", "; colour parts with the formula's colors: key"},
+        {"\\textcolor", "; colour parts with the formula's colors: key"},
+        {"\\phantom", "; write \\quad or \\, for space"},
+        {"\\hphantom", "; write \\quad or \\, for space"},
+        {"\\vphantom", "; write \\left and \\right to size delimiters"},
         {"\\hspace", "; use \\quad, \\; or \\,"},
         {"\\kern", "; use \\quad, \\; or \\,"},
         {"\\mkern", "; use \\quad, \\; or \\,"},
-        {"\\mathop", "; use \\operatorname"},
-        {"\\mathbin", ""},
-        {"\\mathrel", ""},
-        {"\\mathord", ""},
-        {"\\mathopen", ""},
-        {"\\mathclose", ""},
-        {"\\mathpunct", ""},
-        {"\\mathinner", ""},
+        {"\\mskip", "; use \\quad, \\; or \\,"},
         {"\\textbf", "; use \\text or \\mathbf"},
         {"\\textit", "; use \\text or \\mathit"},
         {"\\mbox", "; use \\text"},
         {"\\hbox", "; use \\text"},
-        {"\\def", ""},
-        {"\\newcommand", ""},
-        {"\\renewcommand", ""},
-        {"\\label", ""},
-        {"\\tag", ""},
-        {"\\nonumber", ""},
-        {"\\hline", ""},
-        {"\\substack", ""},
-        {"\\smash", ""},
+        {"\\def", "; write the formula out in full"},
+        {"\\newcommand", "; write the formula out in full"},
+        {"\\renewcommand", "; write the formula out in full"},
+        {"\\label", "; a formula has no number to refer to"},
+        {"\\tag", "; write the number in the formula, as \\quad (1)"},
+        {"\\nonumber", "; a formula has no number to leave out"},
+        {"\\hline", "; matrices have no rules"},
+        {"\\substack", "; write the conditions on one line, as \\sum_{i<j,\\, k}"},
+        {"\\smash", "; write \\left and \\right, which size to what they enclose"},
     };
     return table;
 }
+
+const std::vector<ClassCommand>& class_commands() {
+    static const std::vector<ClassCommand> table = {
+        {"\\mathord", Ord},     {"\\mathop", Op},       {"\\mathbin", Bin},     {"\\mathrel", Rel},
+        {"\\mathopen", Open},   {"\\mathclose", Close}, {"\\mathpunct", Punct}, {"\\mathinner", Inner},
+    };
+    return table;
+}
+
+const ClassCommand* find_class_command(std::string_view name) { return find_named(class_commands(), name); }
+
+const std::vector<EnclosureCommand>& enclosure_commands() {
+    static const std::vector<EnclosureCommand> table = {
+        {"\\boxed", Enclosure::Box},
+        {"\\cancel", Enclosure::UpStrike},
+        {"\\bcancel", Enclosure::DownStrike},
+        {"\\xcancel", Enclosure::CrossStrike},
+    };
+    return table;
+}
+
+const EnclosureCommand* find_enclosure_command(std::string_view name) { return find_named(enclosure_commands(), name); }
 
 const std::vector<AccentCommand>& accent_commands() {
     static const std::vector<AccentCommand> table = {
@@ -518,18 +581,44 @@ const UnsupportedCommand* find_unsupported_command(std::string_view name) {
     return find_named(unsupported_commands(), name);
 }
 
-const std::vector<std::string_view>& unsupported_environments() {
-    static const std::vector<std::string_view> table = {
-        "align", "align*", "aligned", "alignat", "equation", "equation*", "gather", "gather*", "gathered",
-        "multline", "split", "cases", "array", "eqnarray", "smallmatrix", "subarray", "tabular",
+const std::vector<UnsupportedCommand>& unsupported_environments() {
+    constexpr std::string_view one_line = "; a formula is one line: write one formula per line, or rows in "
+                                          "\\begin{matrix}";
+    static const std::vector<UnsupportedCommand> table = {
+        {"align", one_line},
+        {"align*", one_line},
+        {"aligned", one_line},
+        {"alignat", one_line},
+        {"alignat*", one_line},
+        {"equation", "; write the formula alone"},
+        {"equation*", "; write the formula alone"},
+        {"gather", one_line},
+        {"gather*", one_line},
+        {"gathered", one_line},
+        {"multline", one_line},
+        {"split", one_line},
+        {"eqnarray", one_line},
+        {"array", "; write \\begin{matrix}, or \\begin{cases} for left-aligned columns"},
+        {"subarray", "; write the conditions on one line"},
+        {"smallmatrix", "; write \\begin{matrix} in a \\scriptstyle group"},
+        {"tabular", "; write \\begin{matrix} with \\text{…} cells"},
+        {"dcases", "; write \\begin{cases} with \\displaystyle in its cells"},
+        {"rcases", "; write \\left. \\begin{matrix} … \\end{matrix} \\right\\}"},
     };
     return table;
 }
 
+const UnsupportedCommand* find_unsupported_environment(std::string_view name) {
+    return find_named(unsupported_environments(), name);
+}
+
 const std::vector<std::string_view>& construction_commands() {
     static const std::vector<std::string_view> table = {
-        "\\frac",  "\\dfrac", "\\tfrac", "\\sqrt",   "\\left",    "\\right",        "\\text", "\\textrm",
-        "\\begin", "\\end",   "\\\\",    "\\limits", "\\nolimits", "\\operatorname", "\\overline", "\\underline",
+        "\\frac",      "\\dfrac",    "\\tfrac",       "\\binom",     "\\dbinom",     "\\tbinom",
+        "\\sqrt",      "\\left",     "\\middle",      "\\right",     "\\text",       "\\textrm",
+        "\\begin",     "\\end",      "\\\\",          "\\limits",    "\\nolimits",   "\\operatorname",
+        "\\overline",  "\\underline", "\\overbrace",  "\\underbrace", "\\overset",   "\\underset",
+        "\\stackrel",
     };
     return table;
 }
@@ -544,6 +633,8 @@ const std::vector<std::string>& known_commands() {
         for (const auto& e : style_commands()) all.emplace_back(e.name);
         for (const auto& e : alphabet_commands()) all.emplace_back(e.name);
         for (const auto& e : accent_commands()) all.emplace_back(e.name);
+        for (const auto& e : class_commands()) all.emplace_back(e.name);
+        for (const auto& e : enclosure_commands()) all.emplace_back(e.name);
         for (const auto& name : construction_commands()) all.emplace_back(name);
         return all;
     }();

@@ -104,8 +104,9 @@ struct StyleCommand {
 const std::vector<StyleCommand>& style_commands();
 const StyleCommand* find_style_command(std::string_view name);
 
-// The letter forms of \mathit (the default for letters), \mathrm, \mathbf, \mathbb, \mathcal.
-enum class Alphabet { Italic, Roman, Bold, BlackboardBold, Calligraphic };
+// The letter forms of \mathit (the default for letters), \mathrm, \mathbf, \boldsymbol
+// (bold italic), \mathbb, \mathcal, \mathfrak, \mathsf and \mathtt.
+enum class Alphabet { Italic, Roman, Bold, BoldItalic, BlackboardBold, Calligraphic, Fraktur, SansSerif, Monospace };
 struct AlphabetCommand {
     std::string_view name;
     Alphabet alphabet;
@@ -114,13 +115,25 @@ const std::vector<AlphabetCommand>& alphabet_commands();
 const AlphabetCommand* find_alphabet_command(std::string_view name);
 // The code point of the ASCII letter or digit `c` in `alphabet`: U+1D44E for an italic 'a'
 // (U+210E for 'h'), U+211D for a blackboard 'R'… Digits are upright in the italic and
-// roman alphabets. 0 when the alphabet has no such character (\mathcal has capitals only).
+// roman alphabets and bold in the bold ones. 0 when the alphabet has no such character
+// (\mathcal has capitals only, \mathfrak no digits).
 char32_t alphabet_code_point(Alphabet alphabet, char c);
+// What an alphabet lacks, for the error: "capital letters only", "letters only".
+std::string_view alphabet_coverage(Alphabet alphabet);
+// The bold form of a Greek letter, ∂ or ∇ as the symbol tables give them (italic
+// lower-case, upright capitals…): upright bold for \mathbf (U+1D6C2 for α), bold italic
+// for \boldsymbol except the upright capitals, which stay upright as in TeX (U+1D736 for
+// α, U+1D6AA for Γ). The code point itself for other alphabets; 0 when a bold alphabet
+// has no form for it (+, \infty, \sum…).
+char32_t symbol_in_alphabet(Alphabet alphabet, char32_t code_point);
+bool is_bold(Alphabet alphabet);
 
-// \begin{…} environments: the matrices and their fences.
+// \begin{…} environments: the matrices and their fences, and cases.
 struct MatrixEnvironment {
     std::string_view name;  // "bmatrix"
     DelimiterSymbol left, right;
+    ColumnAlign align = ColumnAlign::Centre;
+    double row_stretch = 1;  // amsmath's \arraystretch: 1.2 in cases
 };
 const std::vector<MatrixEnvironment>& matrix_environments();
 const MatrixEnvironment* find_matrix_environment(std::string_view name);
@@ -134,6 +147,22 @@ struct AccentCommand {
 const std::vector<AccentCommand>& accent_commands();
 const AccentCommand* find_accent_command(std::string_view name);
 
+// \mathbin{…}, \mathrel{…}…: the argument as one atom of the class named.
+struct ClassCommand {
+    std::string_view name;
+    AtomClass cls;
+};
+const std::vector<ClassCommand>& class_commands();
+const ClassCommand* find_class_command(std::string_view name);
+
+// \boxed, \cancel…: a frame or a strike over the argument.
+struct EnclosureCommand {
+    std::string_view name;
+    Enclosure notation;
+};
+const std::vector<EnclosureCommand>& enclosure_commands();
+const EnclosureCommand* find_enclosure_command(std::string_view name);
+
 // Real TeX that attnreel does not draw. `hint` is appended to "'\x' is not supported".
 struct UnsupportedCommand {
     std::string_view name;
@@ -141,7 +170,9 @@ struct UnsupportedCommand {
 };
 const std::vector<UnsupportedCommand>& unsupported_commands();
 const UnsupportedCommand* find_unsupported_command(std::string_view name);
-const std::vector<std::string_view>& unsupported_environments();
+// Environments the same way: `hint` is appended to "environment 'align' is not supported".
+const std::vector<UnsupportedCommand>& unsupported_environments();
+const UnsupportedCommand* find_unsupported_environment(std::string_view name);
 
 // Commands with a syntax of their own, handled by the parser: \frac, \sqrt, \left, \text, \overline…
 const std::vector<std::string_view>& construction_commands();

@@ -34,14 +34,14 @@ struct OpenScope {
 };
 
 // Tokens that end a list.
-enum class Ender { End, CloseBrace, CloseBracket, Right, Ampersand, NewRow, EndEnvironment };
+enum class Ender { End, CloseBrace, CloseBracket, Middle, Right, Ampersand, NewRow, EndEnvironment };
 
 bool accepts(Scope scope, Ender ender) {
     switch (scope) {
         case Scope::Formula: return ender == Ender::End;
         case Scope::Braces: return ender == Ender::CloseBrace;
         case Scope::Brackets: return ender == Ender::CloseBracket;
-        case Scope::LeftRight: return ender == Ender::Right;
+        case Scope::LeftRight: return ender == Ender::Right || ender == Ender::Middle;
         case Scope::MatrixCell:
             return ender == Ender::Ampersand || ender == Ender::NewRow || ender == Ender::EndEnvironment;
     }
@@ -91,6 +91,7 @@ private:
     std::vector<OpenScope> scopes_;  // innermost last
     std::size_t unbraced_levels_ = 0;  // commands being read as an unbraced argument
     Alphabet alphabet_ = Alphabet::Italic;
+    std::string_view alphabet_name_;  // the command that chose alphabet_, for messages
 
     bool at_end() const { return pos_ >= src_.size(); }
     void skip_space() {
@@ -127,6 +128,7 @@ private:
                 const std::string_view name = command_at(pos_);
                 if (name == "\\\\") return Ender::NewRow;
                 if (name == "\\right") return Ender::Right;
+                if (name == "\\middle") return Ender::Middle;
                 if (name == "\\end") return Ender::EndEnvironment;
                 return std::nullopt;
             }
@@ -137,6 +139,10 @@ private:
     // An ender that the innermost list does not take: if an outer list takes it, the inner
     // construction was left open; else the ender itself is out of place.
     [[noreturn]] void misplaced(Ender ender) const {
+        // \middle belongs to the \left…\right directly around it, never one further out.
+        if (ender == Ender::Middle)
+            throw TexError(pos_, "\\middle must stand directly inside \\left…\\right, as in "
+                                 "\\left( a \\middle| b \\right)");
         for (const auto& open : scopes_) {
             if (!accepts(open.scope, ender)) continue;
             const OpenScope& inner = scopes_.back();
@@ -157,7 +163,8 @@ private:
             case Ender::NewRow: throw TexError(pos_, "'\\\\' outside a matrix; a formula is one line");
             case Ender::EndEnvironment: throw TexError(pos_, "\\end without a matching \\begin");
             case Ender::End:
-            case Ender::CloseBracket: break;
+            case Ender::CloseBracket:
+            case Ender::Middle: break;
         }
         throw TexError(pos_, "unexpected end of the list");  // unreachable: the formula takes the end
     }
@@ -196,6 +203,16 @@ private:
         throw TexError(at, "unknown command '" + std::string(name) + "'" + did_you_mean(name, known_commands()));
     }
 
+    // `code_point`, written as `written` at `at`, in the alphabet of the enclosing \mathbf or
+    // \boldsymbol: Greek, ∂ and ∇ take their bold forms. \mathbf leaves other symbols as they
+    // are, as TeX does; \boldsymbol would make them bold, which the font cannot.
+    char32_t in_alphabet(char32_t code_point, std::size_t at, std::string_view written) const {
+        if (const char32_t mapped = symbol_in_alphabet(alphabet_, code_point)) return mapped;
+        if (alphabet_ != Alphabet::BoldItalic) return code_point;
+        throw TexError(at, "'" + std::string(written) + "' has no bold form in the maths font; " +
+                               std::string(alphabet_name_) + " makes letters, digits and Greek bold");
+    }
+
     // One-token symbols: a letter, a digit, + = ( …, a typed Unicode symbol, \alpha, \sum.
     // Returns false, having read nothing, for anything else.
     bool parse_symbol(MathList& list) {
@@ -203,14 +220,16 @@ private:
         const char c = src_[at];
         if (is_letter(c) || is_digit(c)) {
             const char32_t code_point = alphabet_code_point(alphabet_, c);
-            if (code_point == 0) throw TexError(at, "\\mathcal has capital letters only");
+            if (code_point == 0)
+                throw TexError(at, std::string(alphabet_name_) + " has " + std::string(alphabet_coverage(alphabet_)));
             ++pos_;
             list.push_back(make_node(AtomClass::Ord, Symbol{code_point}, at, pos_, std::string(1, c)));
             return true;
         }
         if (const auto* symbol = find_symbol_character(c)) {
+            const char32_t code_point = in_alphabet(symbol->code_point, at, std::string_view(&src_[at], 1));
             ++pos_;
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, std::string(1, c)));
+            list.push_back(make_node(symbol->cls, Symbol{code_point}, at, pos_, std::string(1, c)));
             return true;
         }
         switch (c) {
@@ -229,25 +248,28 @@ private:
                 throw TexError(at, "character '" + std::string(character_at(at)) + "' (" +
                                        text::code_point_name(character.value) +
                                        ") is not supported in a formula; put words in \\text{…}");
+            const char32_t code_point = in_alphabet(symbol->code_point, at, character_at(at));
             pos_ += character.length;
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_, symbol->key));
+            list.push_back(make_node(symbol->cls, Symbol{code_point}, at, pos_, symbol->key));
             return true;
         }
         if (c != '\\') return false;
         const std::string_view name = command_at(at);
         if (const auto* symbol = find_symbol_command(name)) {
+            const char32_t code_point = in_alphabet(symbol->code_point, at, name);
             pos_ += name.size();
             const bool padded = padded_with_thick_spaces(name);
             if (padded) list.push_back(make_node(AtomClass::Ord, Space{thick_space_mu, 0}, at, pos_, ""));
             // Keyed by the symbol, not the name: \le and \leq match.
-            list.push_back(make_node(symbol->cls, Symbol{symbol->code_point}, at, pos_,
+            list.push_back(make_node(symbol->cls, Symbol{code_point}, at, pos_,
                                      symbol_key(symbol->code_point, symbol->cls)));
             if (padded) list.push_back(make_node(AtomClass::Ord, Space{thick_space_mu, 0}, at, pos_, ""));
             return true;
         }
         if (const auto* op = find_large_operator(name)) {
+            const char32_t code_point = in_alphabet(op->code_point, at, name);
             pos_ += name.size();
-            Node node = make_node(AtomClass::Op, Symbol{op->code_point}, at, pos_, std::string(name));
+            Node node = make_node(AtomClass::Op, Symbol{code_point}, at, pos_, std::string(name));
             node.large_op = true;
             node.limits = op->limits;
             list.push_back(std::move(node));
@@ -321,7 +343,8 @@ private:
         }
         if (const auto* op = find_operator_name(name)) {
             pos_ += name.size();
-            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word), std::nullopt}, at, pos_, operator_key(op->word));
+            Node node = make_node(AtomClass::Op, TextRun{std::string(op->word), std::nullopt}, at, pos_,
+                                  operator_key(op->word));
             node.limits = op->limits;
             list.push_back(std::move(node));
             return;
@@ -329,9 +352,12 @@ private:
         if (const auto* alphabet = find_alphabet_command(name)) {
             pos_ += name.size();
             const Alphabet outer = alphabet_;
+            const std::string_view outer_name = alphabet_name_;
             alphabet_ = alphabet->alphabet;
+            alphabet_name_ = alphabet->name;
             MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
             alphabet_ = outer;
+            alphabet_name_ = outer_name;
             list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
             return;
         }
@@ -350,7 +376,33 @@ private:
                 make_node(AtomClass::Ord, OverUnderLine{side, std::move(body)}, at, pos_, std::string(name)));
             return;
         }
-        if (name == "\\frac" || name == "\\dfrac" || name == "\\tfrac") return parse_fraction(list, name);
+        if (const auto* cls = find_class_command(name)) {
+            pos_ += name.size();
+            MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
+            list.push_back(make_node(cls->cls, Group{std::move(body)}, at, pos_, ""));
+            return;
+        }
+        if (const auto* enclosure = find_enclosure_command(name)) {
+            pos_ += name.size();
+            MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
+            list.push_back(
+                make_node(AtomClass::Ord, Enclosed{enclosure->notation, std::move(body)}, at, pos_, std::string(name)));
+            return;
+        }
+        if (name == "\\underbrace" || name == "\\overbrace") {
+            pos_ += name.size();
+            MathList body = parse_argument(name, std::string(name) + " needs an argument", at);
+            const LineSide side = name == "\\underbrace" ? LineSide::Under : LineSide::Over;
+            // TeX's \underbrace is \mathop{…}\limits: its label is a limit under it.
+            Node node = make_node(AtomClass::Op, Brace{side, std::move(body)}, at, pos_, std::string(name));
+            node.limits = Limits::Above;
+            list.push_back(std::move(node));
+            return;
+        }
+        if (name == "\\overset" || name == "\\underset" || name == "\\stackrel") return parse_stack(list, name);
+        if (name == "\\frac" || name == "\\dfrac" || name == "\\tfrac" || name == "\\binom" || name == "\\dbinom" ||
+            name == "\\tbinom")
+            return parse_fraction(list, name);
         if (name == "\\sqrt") return parse_radical(list);
         if (name == "\\left") return parse_left_right(list);
         if (name == "\\text" || name == "\\textrm") {
@@ -413,23 +465,32 @@ private:
         base.source.end = pos_;
     }
 
+    // \frac and \binom, and their \d… and \t… forms.
     void parse_fraction(MathList& list, std::string_view name) {
         const std::size_t at = pos_;
         pos_ += name.size();
         const std::string missing = std::string(name) + " needs 2 arguments";
-        MathList numerator = parse_argument(name, missing, at);
-        MathList denominator = parse_argument(name, missing, at);
-        Node fraction = make_node(AtomClass::Ord, Fraction{std::move(numerator), std::move(denominator)}, at, pos_,
-                                  "\\frac");
-        if (name == "\\frac") {
-            list.push_back(std::move(fraction));
+        const bool binomial = name.ends_with("binom");
+        Fraction fraction;
+        fraction.numerator = parse_argument(name, missing, at);
+        fraction.denominator = parse_argument(name, missing, at);
+        if (binomial) {
+            // amsmath's \binom is \genfrac(){0pt}{}: no rule, parentheses keyed as plain ones.
+            const SourceRange command{at, at + name.size()};
+            fraction.rule = false;
+            fraction.left = Delimiter{U'(', command, "("};
+            fraction.right = Delimiter{U')', command, ")"};
+        }
+        Node node = make_node(AtomClass::Ord, std::move(fraction), at, pos_, binomial ? "\\binom" : "\\frac");
+        if (name == "\\frac" || name == "\\binom") {
+            list.push_back(std::move(node));
             return;
         }
-        // \dfrac is {\displaystyle\frac…}, \tfrac {\textstyle\frac…}.
-        const MathStyle style = name == "\\dfrac" ? MathStyle::Display : MathStyle::Text;
+        // \dfrac is {\displaystyle\frac…}, \tfrac {\textstyle\frac…}, and so for \dbinom, \tbinom.
+        const MathStyle style = name.starts_with("\\d") ? MathStyle::Display : MathStyle::Text;
         MathList body;
         body.push_back(make_node(AtomClass::Ord, StyleChange{style}, at, at + name.size(), ""));
-        body.push_back(std::move(fraction));
+        body.push_back(std::move(node));
         list.push_back(make_node(AtomClass::Ord, Group{std::move(body)}, at, pos_, ""));
     }
 
@@ -472,11 +533,42 @@ private:
         pos_ += 5;  // \left
         Delimiter left = read_delimiter("\\left", at);
         MathList body = parse_scoped(Scope::LeftRight, at);
+        std::vector<MiddleDelimiter> middles;
+        while (ender_here() == Ender::Middle) {
+            const std::size_t middle_at = pos_;
+            pos_ += 7;  // \middle
+            Delimiter middle = read_delimiter("\\middle", middle_at);
+            middles.push_back({std::move(middle), parse_scoped(Scope::LeftRight, at)});
+        }
         const std::size_t right_at = pos_;
         pos_ += 6;  // \right
         Delimiter right = read_delimiter("\\right", right_at);
-        list.push_back(
-            make_node(AtomClass::Inner, LeftRight{std::move(left), std::move(right), std::move(body)}, at, pos_, ""));
+        list.push_back(make_node(AtomClass::Inner,
+                                 LeftRight{std::move(left), std::move(right), std::move(body), std::move(middles)}, at,
+                                 pos_, ""));
+    }
+
+    // \overset{mark}{base}, \underset{mark}{base}, \stackrel{mark}{base}: amsmath's
+    // \mathop{base}\limits^{mark}, wrapped as one atom of the base's class when that is a
+    // relation or a binary operator (its \binrel@), so that an = with a mark over it is
+    // still spaced as a relation; otherwise an operator, as amsmath leaves it.
+    // \stackrel is always a relation. Scripts written after it go beside the whole.
+    void parse_stack(MathList& list, std::string_view name) {
+        const std::size_t at = pos_;
+        pos_ += name.size();
+        const std::string missing = std::string(name) + " needs 2 arguments";
+        MathList mark = parse_argument(name, missing, at);
+        MathList base = parse_argument(name, missing, at);
+        AtomClass cls = AtomClass::Op;
+        if (name == "\\stackrel") cls = AtomClass::Rel;
+        else if (base.size() == 1 && (base[0].cls == AtomClass::Rel || base[0].cls == AtomClass::Bin))
+            cls = base[0].cls;
+        Node op = make_node(AtomClass::Op, Group{std::move(base)}, at, pos_, "");
+        op.limits = Limits::Above;
+        (name == "\\underset" ? op.sub : op.sup) = std::move(mark);
+        Node whole = make_node(cls, Group{MathList{std::move(op)}}, at, pos_, "");
+        whole.limits = Limits::Beside;
+        list.push_back(std::move(whole));
     }
 
     // The braced argument of \text or \operatorname, read as text: spaces kept (runs of
@@ -571,8 +663,8 @@ private:
         const std::string name = read_environment_name("\\begin", at, name_at);
         const MatrixEnvironment* environment = find_matrix_environment(name);
         if (!environment) {
-            for (const auto unsupported : unsupported_environments())
-                if (unsupported == name) throw TexError(name_at, "environment '" + name + "' is not supported");
+            if (const auto* unsupported = find_unsupported_environment(name))
+                throw TexError(name_at, "environment '" + name + "' is not supported" + std::string(unsupported->hint));
             std::vector<std::string> names;
             for (const auto& e : matrix_environments()) names.emplace_back(e.name);
             throw TexError(name_at, "unknown environment '" + name + "'" + did_you_mean(name, names));
@@ -609,7 +701,7 @@ private:
             return Delimiter{d.code_point, source, std::string(d.key)};
         };
         Matrix matrix{std::move(rows), fence(environment->left, {at, begin_end}),
-                      fence(environment->right, {end_at, pos_})};
+                      fence(environment->right, {end_at, pos_}), environment->align, environment->row_stretch};
         // A fenced matrix is \left[ … \right], an Inner atom; a bare one is a box, an Ord.
         const AtomClass cls = environment->left.code_point ? AtomClass::Inner : AtomClass::Ord;
         list.push_back(make_node(cls, std::move(matrix), at, pos_, ""));

@@ -111,6 +111,8 @@ Typesetter::Nucleus Typesetter::nucleus(const Node& node, Style style) {
             else if constexpr (std::is_same_v<T, Matrix>) return {matrix(n, style)};
             else if constexpr (std::is_same_v<T, Accent>) return accent(node, n, style);
             else if constexpr (std::is_same_v<T, OverUnderLine>) return {over_under_line(node, n, style)};
+            else if constexpr (std::is_same_v<T, Brace>) return {brace(node, n, style)};
+            else if constexpr (std::is_same_v<T, Enclosed>) return {enclosed(node, n, style)};
             else return {};  // spaces and style changes are handled by list()
         },
         node.nucleus);
@@ -133,7 +135,7 @@ Typesetter::Nucleus Typesetter::symbol(const Node& node, const Symbol& symbol, S
             if (variant.size >= k_.display_operator_min_height) break;
         }
     }
-    Nucleus n{font_.glyph_box(glyph, s, shown_range(node), node.key), font_.italic_correction(glyph) * s, false};
+    Nucleus n{font_.glyph_box(glyph, s, shown_range(node), node.key), font_.italic_correction(glyph) * s, false, true};
     n.box.raise(axis(style) - (n.box.height - n.box.depth) / 2);
     return n;
 }
@@ -170,7 +172,8 @@ Box Typesetter::text_run(const Node& node, const TextRun& run, Style style) {
 Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
     const double s = scale(style);
     if (!node.sup && !node.sub) {
-        base.box.width += base.italic;  // TeX keeps a letter's italic correction unless a subscript follows
+        // TeX keeps a letter's italic correction unless a subscript follows.
+        if (!base.slant_in_advance) base.box.width += base.italic;
         return std::move(base.box);
     }
 
@@ -192,7 +195,8 @@ Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
     }
     if (node.sub) {
         sub = list(*node.sub, style.subscript());
-        shift_down = std::max(shift_down, k_.subscript_shift_down * s);
+        // TeX's rule 18b for a subscript alone, 18c (SubscriptShiftDown) under a superscript.
+        shift_down = std::max(shift_down, (node.sup ? k_.subscript_shift_down : subscript_alone_shift_down) * s);
         if (!sup) shift_down = std::max(shift_down, sub->height - k_.subscript_top_max * s);
     }
     if (sup && sub) {
@@ -206,11 +210,12 @@ Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
         }
     }
 
-    // The superscript goes after the italic correction, the subscript tucks in under it.
-    const double sup_x = base.box.width + base.italic;
-    const double sub_x = base.box.width;
+    // The superscript goes after the italic correction, the subscript tucks in under it; an
+    // operator's advance already reaches past its slant (XeTeX's and MathML Core's rule).
+    const double sup_x = base.slant_in_advance ? base.box.width : base.box.width + base.italic;
+    const double sub_x = base.slant_in_advance ? base.box.width - base.italic : base.box.width;
     Box box = base.box;
-    box.width = sub ? base.box.width : sup_x;
+    box.width = sub ? base.box.width : sup_x;  // an operator's subscript may end before its advance
     double scripts_end = box.width;
     const auto place_sup = [&] {
         box.draw(*sup, Vec2(sup_x, shift_up));
@@ -230,10 +235,11 @@ Box Typesetter::with_scripts(Nucleus base, const Node& node, Style style) {
 }
 
 // Appendix G rule 13a: limits centred above and below, apart by the font's gaps, each
-// moved half the italic correction the way the operator slants.
+// moved half the italic correction the way the operator slants. The operator is as wide
+// as its advance, which in an OpenType font already covers the slant.
 Box Typesetter::with_limits(Nucleus base, const Node& node, Style style) {
     const double s = scale(style);
-    const double op_width = base.box.width + base.italic;
+    const double op_width = base.slant_in_advance ? base.box.width : base.box.width + base.italic;
     std::optional<Box> sup, sub;
     double width = op_width;
     if (node.sup) {

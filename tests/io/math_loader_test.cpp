@@ -14,7 +14,10 @@ TEST_CASE("a formula's syntax errors point into the formula", "[loader][math]") 
     check_exact(error_of(scene_with("  - id: f\n    math: 'x}'\n")), 3, 13, "unexpected '}'");
     // A block scalar: the error is on the formula's second line.
     check_exact(error_of(scene_with("  - id: f\n    math: |\n      a +\n      \\overrightarrow{b}\n")), 5, 7,
-                "'\\overrightarrow' is not supported");
+                "'\\overrightarrow' is not supported; write \\vec{x} or \\overset{\\to}{x}");
+    // A symbol \boldsymbol cannot make bold is named where it stands.
+    check_exact(error_of(scene_with("  - id: f\n    math: '\\boldsymbol{x+y}'\n")), 3, 25,
+                "'+' has no bold form in the maths font; \\boldsymbol makes letters, digits and Greek bold");
 }
 
 TEST_CASE("formula keys are checked where they are written", "[loader][math]") {

@@ -2,229 +2,9 @@
 // through HarfBuzz. Positions of glyphs are recovered exactly from their outlines (an
 // item is the glyph's outline under a similarity), so rules are checked to ~1e-9; where
 // ink bounds are involved (flattened outlines) the tolerance is 1e-3 em.
-#include "core/error.hpp"
-#include "math/math_layout.hpp"
-#include "math/tex_parser.hpp"
+#include "math_test_support.hpp"
 
-#include <catch2/catch.hpp>
-
-#include <hb-ot.h>
-#include <hb.h>
-
-#include <filesystem>
-#include <functional>
-#include <optional>
-#include <string>
-
-using namespace attnreel;
-using namespace attnreel::math;
-using Catch::Matchers::WithinAbs;
-
-namespace {
-
-constexpr double exact = 1e-9;  // positions that follow from rules
-constexpr double ink = 1e-3;    // positions that involve ink bounds of flattened outlines
-
-// --- building formulas by hand -------------------------------------------------------
-
-char32_t math_italic(char c) {
-    if (c == 'h') return U'\u210E';  // Planck constant stands in for the missing italic h
-    if (c >= 'a' && c <= 'z') return 0x1D44E + (c - 'a');
-    return 0x1D434 + (c - 'A');
-}
-
-// Every node gets a distinct source range so that items can be traced back.
-std::size_t next_source = 0;
-
-Node symbol(char32_t code_point, AtomClass cls, const std::string& key) {
-    Node n;
-    n.cls = cls;
-    n.nucleus = Symbol{code_point};
-    n.key = key;
-    n.source = n.nucleus_source = {next_source, next_source + 1};
-    ++next_source;
-    return n;
-}
-Node var(char c) { return symbol(math_italic(c), AtomClass::Ord, std::string(1, c)); }
-Node digit(char c) { return symbol(char32_t(c), AtomClass::Ord, std::string(1, c)); }
-Node bin(char c) { return symbol(char32_t(c), AtomClass::Bin, std::string(1, c)); }
-Node rel(char c) { return symbol(char32_t(c), AtomClass::Rel, std::string(1, c)); }
-Node punct(char c) { return symbol(char32_t(c), AtomClass::Punct, std::string(1, c)); }
-Node open(char c) { return symbol(char32_t(c), AtomClass::Open, std::string(1, c)); }
-Node close(char c) { return symbol(char32_t(c), AtomClass::Close, std::string(1, c)); }
-Node sum() {
-    Node n = symbol(U'\u2211', AtomClass::Op, "\\sum");
-    n.large_op = true;
-    return n;
-}
-Node with_sup(Node n, MathList sup) {
-    n.sup = std::move(sup);
-    return n;
-}
-Node with_sub(Node n, MathList sub) {
-    n.sub = std::move(sub);
-    return n;
-}
-Node construction(Nucleus nucleus, const std::string& key, AtomClass cls = AtomClass::Ord) {
-    Node n;
-    n.cls = cls;
-    n.nucleus = std::move(nucleus);
-    n.key = key;
-    n.source = n.nucleus_source = {next_source, next_source + 1};
-    ++next_source;
-    return n;
-}
-Node frac(MathList numerator, MathList denominator) {
-    return construction(Fraction{std::move(numerator), std::move(denominator)}, "\\frac");
-}
-Node sqrt_of(MathList body, std::optional<MathList> degree = std::nullopt) {
-    return construction(Radical{std::move(body), std::move(degree)}, "\\sqrt");
-}
-Delimiter delimiter(char32_t c, std::size_t at) {
-    Delimiter d;
-    d.code_point = c;
-    d.key = c ? std::string(1, char(c)) : "";
-    d.source = {at, at + 1};
-    return d;
-}
-Node left_right(char32_t left, MathList body, char32_t right) {
-    return construction(LeftRight{delimiter(left, 1000), delimiter(right, 1001), std::move(body)}, "\\left",
-                        AtomClass::Inner);
-}
-Node matrix(std::vector<std::vector<MathList>> rows, char32_t left, char32_t right) {
-    return construction(Matrix{std::move(rows), delimiter(left, 2000), delimiter(right, 2001)}, "bmatrix",
-                        AtomClass::Inner);
-}
-std::vector<std::vector<MathList>> column_of(const std::string& letters) {
-    std::vector<std::vector<MathList>> rows;
-    for (char c : letters) rows.push_back({MathList{var(c)}});
-    return rows;
-}
-
-// --- reading the font independently ----------------------------------------------------
-
-struct MathFace {
-    text::FontLibrary fonts{std::filesystem::path(ATTNREEL_SOURCE_DIR) / "fonts"};
-    text::FaceId face = fonts.face("math");
-    hb_font_t* hb = fonts.hb_font(face);
-    double upem = fonts.units_per_em(face);
-
-    double constant(hb_ot_math_constant_t c) const { return hb_ot_math_get_constant(hb, c) / upem; }
-    double script_scale() const { return hb_ot_math_get_constant(hb, HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0; }
-    double script_script_scale() const {
-        return hb_ot_math_get_constant(hb, HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0;
-    }
-    double axis() const { return constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT); }
-    // The glyph for `c` at a style's size: script sizes use the 'ssty' alternates, which
-    // Latin Modern Math has (registered under the 'math' script).
-    std::uint32_t glyph(char32_t c, MathStyle level = MathStyle::Display) const {
-        hb_buffer_t* buffer = hb_buffer_create();
-        const std::uint32_t text[1] = {static_cast<std::uint32_t>(c)};
-        hb_buffer_add_utf32(buffer, text, 1, 0, 1);
-        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-        hb_buffer_set_script(buffer, HB_SCRIPT_MATH);
-        const unsigned ssty = level == MathStyle::Script ? 1 : level == MathStyle::ScriptScript ? 2 : 0;
-        const hb_feature_t feature{HB_TAG('s', 's', 't', 'y'), ssty, 0, ~0u};
-        hb_shape(hb, buffer, &feature, 1);
-        unsigned count = 0;
-        const std::uint32_t g = hb_buffer_get_glyph_infos(buffer, &count)[0].codepoint;
-        hb_buffer_destroy(buffer);
-        return g;
-    }
-    double scale(MathStyle level) const {
-        return level == MathStyle::Script ? script_scale() : level == MathStyle::ScriptScript ? script_script_scale() : 1.0;
-    }
-    // Advance and italic correction of `c` at a style's size, in em of the base size.
-    double advance(char32_t c, MathStyle level = MathStyle::Display) const {
-        return hb_font_get_glyph_h_advance(hb, glyph(c, level)) / upem * scale(level);
-    }
-    double italic(char32_t c, MathStyle level = MathStyle::Display) const {
-        return hb_ot_math_get_glyph_italics_correction(hb, glyph(c, level)) / upem * scale(level);
-    }
-    // A letter without scripts keeps its italic correction in its width, as in TeX.
-    double width(char32_t c) const { return advance(c) + italic(c); }
-    double ink_top(std::uint32_t g) const {
-        hb_glyph_extents_t e{};
-        hb_font_get_glyph_extents(hb, g, &e);
-        return e.y_bearing / upem;
-    }
-    double ink_bottom(std::uint32_t g) const {
-        hb_glyph_extents_t e{};
-        hb_font_get_glyph_extents(hb, g, &e);
-        return (e.y_bearing + e.height) / upem;
-    }
-    const Path& outline(std::uint32_t g) { return fonts.glyph_outline(face, g); }
-
-    MathLayout layout(const MathList& list, MathStyle style = MathStyle::Display, double em = 1.0) {
-        return layout_math(fonts, face, list, style, em);
-    }
-};
-
-// --- reading the layout ----------------------------------------------------------------
-
-const MathItem& item(const MathLayout& layout, const std::string& key, int nth = 0) {
-    for (const MathItem& it : layout.items)
-        if (it.key == key && nth-- == 0) return it;
-    FAIL("no item with key '" << key << "'");
-    throw std::logic_error("unreachable");
-}
-
-// The similarity under which `glyph_outline` (em units) became `item`'s outline, found
-// from two far-apart points; the outlines must match point for point.
-Similarity placement(const MathItem& item, const Path& glyph_outline) {
-    const auto& drawn = item.outline.points();
-    const auto& source = glyph_outline.points();
-    REQUIRE(drawn.size() == source.size());
-    std::size_t far = 1;
-    for (std::size_t i = 1; i < source.size(); ++i)
-        if ((source[i] - source[0]).norm() > (source[far] - source[0]).norm()) far = i;
-    const double scale = (drawn[far] - drawn[0]).norm() / (source[far] - source[0]).norm();
-    return {scale, drawn[0] - scale * source[0]};
-}
-
-// How far apart two paths of the same points are at most.
-double largest_distance(const Path& a, const Path& b) {
-    REQUIRE(a.points().size() == b.points().size());
-    double largest = 0;
-    for (std::size_t i = 0; i < a.points().size(); ++i)
-        largest = std::max(largest, (a.points()[i] - b.points()[i]).norm());
-    return largest;
-}
-
-// The origin (pen position on its baseline) of the glyph for `c` drawn as `item`.
-Vec2 origin_of(MathFace& f, const MathItem& item, char32_t c, MathStyle level = MathStyle::Display) {
-    return placement(item, f.outline(f.glyph(c, level))).offset;
-}
-
-// The subpaths of a path, each as its own Path.
-std::vector<Path> subpaths(const Path& path) {
-    std::vector<Path> out;
-    std::size_t p = 0;
-    for (Verb verb : path.verbs()) {
-        const auto& pts = path.points();
-        switch (verb) {
-        case Verb::Move: out.emplace_back().move_to(pts[p++]); break;
-        case Verb::Line: out.back().line_to(pts[p++]); break;
-        case Verb::Cubic:
-            out.back().cubic_to(pts[p], pts[p + 1], pts[p + 2]);
-            p += 3;
-            break;
-        case Verb::Close: out.back().close(); break;
-        }
-    }
-    return out;
-}
-
-std::string input_error_message(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const InputError& e) {
-        return e.message();
-    }
-    return "no error";
-}
-
-}  // namespace
+using namespace attnreel::math::testing;
 
 // --- scripts ---------------------------------------------------------------------------
 
@@ -274,12 +54,11 @@ TEST_CASE("a superscript in a cramped style (under a radical) uses SuperscriptSh
     CHECK(expected < f.constant(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP));
 }
 
-TEST_CASE("a subscript drops by SubscriptShiftDown and tucks under the italic correction") {
+TEST_CASE("a subscript alone drops by TeX's sub1 (0.15 em) and tucks under the italic correction") {
     MathFace f;
     const MathLayout layout = f.layout({with_sub(var('f'), {var('i')})});
     const double i_height = f.ink_top(f.glyph(math_italic('i'), MathStyle::Script)) * f.script_scale();
-    const double expected = std::max(f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN),
-                                     i_height - f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX));
+    const double expected = std::max(0.15, i_height - f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX));
     const Vec2 i = origin_of(f, item(layout, "i"), math_italic('i'), MathStyle::Script);
     CHECK_THAT(i.y(), WithinAbs(-expected, exact));
     CHECK_THAT(i.x(), WithinAbs(f.advance(math_italic('f')), exact));
@@ -817,19 +596,6 @@ TEST_CASE("bad input is an InputError: no MATH table, missing glyph, bad size, n
 }
 
 // --- formulas from TeX source (through the parser) --------------------------------------
-
-namespace {
-
-MathLayout layout_tex(MathFace& f, const std::string& tex, MathStyle style = MathStyle::Display) {
-    return f.layout(parse_tex(tex), style);
-}
-
-// The x of the leftmost ink of the item with `key`.
-double left_of(const MathLayout& layout, const std::string& key, int nth = 0) {
-    return item(layout, key, nth).outline.bounds().min.x();
-}
-
-}  // namespace
 
 TEST_CASE("from TeX source: spacing follows the classes the parser gives") {
     MathFace f;

@@ -1,5 +1,4 @@
-#include "math/math_symbols.hpp"
-#include "math/tex_parser.hpp"
+#include "tex_test_support.hpp"
 #include "text/font_library.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,91 +11,7 @@
 
 using namespace attnreel;
 using namespace attnreel::math;
-
-namespace {
-
-struct Failure {
-    std::size_t offset = 0;
-    std::string message;
-};
-
-// The error parse_tex reports for `source`; fails the test when it parses.
-Failure failure(std::string_view source) {
-    try {
-        parse_tex(source);
-    } catch (const TexError& e) {
-        return {e.offset(), e.what()};
-    }
-    FAIL("parsed without an error: " << source);
-    return {};
-}
-
-char32_t code_point(const Node& node) {
-    REQUIRE(std::holds_alternative<Symbol>(node.nucleus));
-    return std::get<Symbol>(node.nucleus).code_point;
-}
-
-std::string text_of(const Node& node) {
-    REQUIRE(std::holds_alternative<TextRun>(node.nucleus));
-    return std::get<TextRun>(node.nucleus).utf8;
-}
-
-template <typename T>
-const T& as(const Node& node) {
-    REQUIRE(std::holds_alternative<T>(node.nucleus));
-    return std::get<T>(node.nucleus);
-}
-
-std::string_view covered(std::string_view source, SourceRange range) {
-    return source.substr(range.begin, range.end - range.begin);
-}
-
-// A single-node formula.
-Node only(std::string_view source) {
-    MathList list = parse_tex(source);
-    REQUIRE(list.size() == 1);
-    return list[0];
-}
-
-// Calls `visit` on every node of `list`, scripts and inner lists included.
-void for_each_node(const MathList& list, const std::function<void(const Node&)>& visit) {
-    for (const Node& node : list) {
-        visit(node);
-        if (node.sup) for_each_node(*node.sup, visit);
-        if (node.sub) for_each_node(*node.sub, visit);
-        std::visit(
-            [&](const auto& nucleus) {
-                using T = std::decay_t<decltype(nucleus)>;
-                if constexpr (std::is_same_v<T, Group>) for_each_node(nucleus.body, visit);
-                if constexpr (std::is_same_v<T, Fraction>) {
-                    for_each_node(nucleus.numerator, visit);
-                    for_each_node(nucleus.denominator, visit);
-                }
-                if constexpr (std::is_same_v<T, Radical>) {
-                    for_each_node(nucleus.body, visit);
-                    if (nucleus.degree) for_each_node(*nucleus.degree, visit);
-                }
-                if constexpr (std::is_same_v<T, LeftRight>) for_each_node(nucleus.body, visit);
-                if constexpr (std::is_same_v<T, Matrix>)
-                    for (const auto& row : nucleus.rows)
-                        for (const auto& cell : row) for_each_node(cell, visit);
-            },
-            node.nucleus);
-    }
-}
-
-// Every node's range lies in the source and holds its nucleus's range, which starts it.
-void check_source_ranges(std::string_view source, const MathList& list) {
-    for_each_node(list, [&](const Node& node) {
-        INFO(source << " [" << node.source.begin << ", " << node.source.end << ")");
-        CHECK(node.source.begin <= node.source.end);
-        CHECK(node.source.end <= source.size());
-        CHECK(node.nucleus_source.begin == node.source.begin);
-        CHECK(node.nucleus_source.end <= node.source.end);
-    });
-}
-
-}  // namespace
+using namespace attnreel::math::testing;
 
 TEST_CASE("letters are mathematical italic, with h at U+210E, and digits upright", "[math][tex]") {
     const MathList list = parse_tex("a z h A Z 0 9 .");
@@ -773,8 +688,11 @@ TEST_CASE("errors name the problem and point at it", "[math][tex]") {
         {"\\left( x \\right\\langel", 15, "unknown delimiter '\\langel' after \\right; did you mean '\\langle'?"},
         {"\\begin{foo} x \\end{foo}", 7, "unknown environment 'foo'"},
         {"\\begin{bmatrx} x \\end{bmatrx}", 7, "unknown environment 'bmatrx'; did you mean 'bmatrix'?"},
-        {"\\begin{align} x \\end{align}", 7, "environment 'align' is not supported"},
-        {"\\begin{cases} x \\end{cases}", 7, "environment 'cases' is not supported"},
+        {"\\begin{align} x \\end{align}", 7,
+         "environment 'align' is not supported; a formula is one line: write one formula per line, or rows in "
+         "\\begin{matrix}"},
+        {"\\begin{array}{ll} x \\end{array}", 7,
+         "environment 'array' is not supported; write \\begin{matrix}, or \\begin{cases} for left-aligned columns"},
         {"\\begin x", 0, "\\begin needs an environment name in braces"},
         {"\\begin{bmatrix} a \\end{pmatrix}", 18, "\\end{pmatrix} does not match \\begin{bmatrix}"},
         {"\\begin{bmatrix} a & b", 0, "missing \\end{bmatrix} for the \\begin{bmatrix} here"},
@@ -794,11 +712,29 @@ TEST_CASE("errors name the problem and point at it", "[math][tex]") {
         {"\\overline", 0, "\\overline needs an argument"},
         {"a\\underline{b", 11, "missing '}' for the '{' here"},
         {"\\hatt{x}", 0, "unknown command '\\hatt'; did you mean '\\hat'?"},
-        {"\\overrightarrow{x}", 0, "'\\overrightarrow' is not supported"},
-        {"\\mathfrak{g}", 0, "'\\mathfrak' is not supported"},
-        {"\\overbrace{x}", 0, "'\\overbrace' is not supported"},
-        {"\\underbrace{x}", 0, "'\\underbrace' is not supported"},
-        {"\\overset{a}{b}", 0, "'\\overset' is not supported"},
+        {"\\overrightarrow{x}", 0, "'\\overrightarrow' is not supported; write \\vec{x} or \\overset{\\to}{x}"},
+        {"n \\choose k", 2, "'\\choose' is not supported; write \\binom{n}{k}"},
+        {"\\big( x", 0, "'\\big' is not supported; write \\left( … \\right), which grows with its content"},
+        {"\\mathfrak{g1}", 11, "\\mathfrak has letters only"},
+        {"\\mathscr{a}", 9, "\\mathscr has capital letters only"},
+        {"\\boldsymbol{x+y}", 13,
+         "'+' has no bold form in the maths font; \\boldsymbol makes letters, digits and Greek bold"},
+        {"\\bm{\\infty}", 4, "'\\infty' has no bold form in the maths font; \\bm makes letters, digits and Greek bold"},
+        {"\\boldsymbol{\\sum}", 12,
+         "'\\sum' has no bold form in the maths font; \\boldsymbol makes letters, digits and Greek bold"},
+        {"\\boldsymbol{≤}", 12,
+         "'≤' has no bold form in the maths font; \\boldsymbol makes letters, digits and Greek bold"},
+        {"\\overbrace", 0, "\\overbrace needs an argument"},
+        {"\\boxed", 0, "\\boxed needs an argument"},
+        {"\\overset{a}", 0, "\\overset needs 2 arguments"},
+        {"\\binom{n}", 0, "\\binom needs 2 arguments"},
+        {"a \\middle| b", 2,
+         "\\middle must stand directly inside \\left…\\right, as in \\left( a \\middle| b \\right)"},
+        {"\\left( {a \\middle| b} \\right)", 10,
+         "\\middle must stand directly inside \\left…\\right, as in \\left( a \\middle| b \\right)"},
+        {"\\left( a \\middle x \\right)", 17, "unknown delimiter 'x' after \\middle; did you mean '('?"},
+        {"\\left( a \\middle|", 0, "\\left without a matching \\right"},
+        {"\\begin{cases} a \\end{matrix}", 16, "\\end{matrix} does not match \\begin{cases}"},
         {"\\text{if $x$}", 9, "'$' inside \\text: text cannot hold maths; write \\$ for a dollar sign"},
         {"\\text{a_b}", 7, "'_' inside \\text must be written '\\_'"},
         {"\\text{a^2}", 7, "'^' inside \\text is not supported"},
@@ -970,7 +906,12 @@ TEST_CASE("Latin Modern Math has a glyph for every code point the tables produce
             check(std::string(alphabet.name) + " " + c, code);
         }
     }
-    CHECK(letters == 5 * 52 - 26 + 4 * 10);  // \mathcal: capitals only, no digits
+    // \mathcal and \mathscr: capitals only; \mathfrak: no digits.
+    CHECK(letters == 8 * 62 + 2 * 26 + 52);
+    // Bold and bold italic Greek, ∂ and ∇.
+    for (const auto& e : symbol_commands())
+        for (const Alphabet bold : {Alphabet::Bold, Alphabet::BoldItalic})
+            if (const char32_t code = symbol_in_alphabet(bold, e.code_point)) check(e.name, code);
 }
 
 TEST_CASE("a text run records where the source spells it verbatim", "[math][tex]") {
