@@ -1,12 +1,11 @@
 #include "timeline/compile_scene.hpp"
 
 #include "timeline/compile_objects.hpp"
+#include "timeline/match_pieces.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <optional>
-#include <unordered_map>
 
 namespace attnreel {
 
@@ -246,25 +245,30 @@ private:
         for (std::size_t i : to) set_visible(i, true, start + run_time, a.mark);
     }
 
-    // Manim's TransformMatchingTex: pieces with the same key pair up in order and
+    // Manim's TransformMatchingTex: pieces with the same key pair up (match_pieces) and
     // morph one into the other (moving, resizing, recolouring); the pieces left over fade
     // out, and the new ones fade in, over the same time.
     void transform_matching(const AnimationSpec& a, const std::vector<std::size_t>& from,
                             const std::vector<std::size_t>& to, RateFunction rate, double start, double run_time) {
-        std::unordered_map<std::string, std::deque<std::size_t>> waiting;  // key → `to` pieces not yet matched
-        for (std::size_t i : to) waiting[scene_.objects[i].match_key].push_back(i);
-        for (std::size_t f : from) {
+        const auto keys = [&](const std::vector<std::size_t>& leaves) {
+            std::vector<std::string> out;
+            for (std::size_t i : leaves) out.push_back(scene_.objects[i].match_key);
+            return out;
+        };
+        const std::vector<std::optional<std::size_t>> partner = match_pieces(keys(from), keys(to));
+        std::vector<bool> arrives(to.size(), false);
+        for (std::size_t k = 0; k < from.size(); ++k) {
+            const std::size_t f = from[k];
             if (!current_[f].visible)
                 throw InputError(a.mark, "cannot transform '" + scene_.objects[f].id + "': it is not on screen yet");
-            auto& candidates = waiting[scene_.objects[f].match_key];
-            if (candidates.empty()) {
+            if (!partner[k]) {
                 Segment out = segment(f, SegmentKind::FadeOut, rate, start, start + run_time);
                 out.to.visible = false;
                 push(f, std::move(out), a.mark);
                 continue;
             }
-            const std::size_t t = candidates.front();
-            candidates.pop_front();
+            const std::size_t t = to[*partner[k]];
+            arrives[*partner[k]] = true;
             Segment s = segment(f, SegmentKind::Morph, rate, start, start + run_time);
             s.to = current_[t];
             s.to.transform = s.from.transform;  // the morph path is absolute
@@ -273,12 +277,11 @@ private:
             push(f, std::move(s), a.mark);
             set_visible(t, true, start + run_time, a.mark);
         }
-        for (std::size_t t : to) {
-            auto& left = waiting[scene_.objects[t].match_key];
-            if (std::find(left.begin(), left.end(), t) == left.end()) continue;
-            Segment s = segment(t, SegmentKind::FadeIn, rate, start, start + run_time);
+        for (std::size_t k = 0; k < to.size(); ++k) {
+            if (arrives[k]) continue;
+            Segment s = segment(to[k], SegmentKind::FadeIn, rate, start, start + run_time);
             s.to.visible = true;
-            push(t, std::move(s), a.mark);
+            push(to[k], std::move(s), a.mark);
         }
     }
 

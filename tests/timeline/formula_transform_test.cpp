@@ -131,6 +131,26 @@ TEST_CASE("repeated symbols pair in order, first with first", "[compile][formula
     CHECK(scene.tracks[from[2]].segments.at(1).kind == SegmentKind::FadeOut);  // the second x
 }
 
+TEST_CASE("a+b → b+a: each symbol morphs into the same symbol at its new place", "[compile][formula]") {
+    SceneSpec spec;
+    spec.objects = {formula("a", "a+b"), formula("b", "b+a")};
+    AnimationSpec t = animation(AnimationKind::Transform, {"a"});
+    t.transform_to = Ref{"b", {}};
+    spec.timeline = {play({animation(AnimationKind::FadeIn, {"a"})}), play({t})};
+    const Scene scene = compile(spec);
+    const auto from = pieces(scene, "a");
+    const auto to = pieces(scene, "b");
+    REQUIRE(from.size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) {
+        const Segment& s = scene.tracks[from[k]].segments.at(1);
+        REQUIRE(s.kind == SegmentKind::Morph);
+        const std::size_t twin = 2 - k;  // a ↔ the last piece, + ↔ +, b ↔ the first
+        CHECK(scene.objects[to[twin]].match_key == scene.objects[from[k]].match_key);
+        const Vec2 end = s.morph->at(1.0).bounds().center();
+        CHECK((end - scene.objects[to[twin]].parts[0].bounds().center()).norm() < 0.02);
+    }
+}
+
 TEST_CASE("a transform between a formula and a shape stays one whole morph", "[compile][formula]") {
     SceneSpec spec;
     spec.objects = {formula("a", "x+y"), rectangle("r", {0, 0})};
