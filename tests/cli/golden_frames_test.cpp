@@ -121,6 +121,19 @@ TEST_CASE("typeset formulas match their golden frame", "[golden][math]") {
     check_golden(scene, 0, "formula_sheet");
 }
 
+TEST_CASE("the constructs of ML notation match their golden frame", "[golden][math]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/tests/golden/ml_formula_sheet.yaml"), fonts);
+    check_golden(scene, 0, "ml_formula_sheet");
+}
+
+TEST_CASE("the ML notation example matches its golden frames", "[golden][math]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/examples/ml_notation.yaml"), fonts);
+    SECTION("halfway through swapping q and k") { check_golden(scene, morph_midpoint(scene, 0), "ml_notation_morph"); }
+    SECTION("the final frame") { check_golden(scene, scene.duration, "ml_notation_end"); }
+}
+
 TEST_CASE("the formulas example matches its golden frames", "[golden][math]") {
     text::FontLibrary fonts;
     const Scene scene = compile_scene(load_scene_file(kSource + "/examples/formulas.yaml"), fonts);
