@@ -673,7 +673,9 @@ TEST_CASE("from TeX source: formulas nested as deep as the parser allows all lay
     const std::vector<std::pair<std::string, std::string>> levels = {
         {"{", "}"},           {"x^{", "}"},         {"\\frac{", "}{y}"},
         {"\\sqrt{", "}"},     {"\\sqrt[", "]{y}"},  {"\\left(", "\\right)"},
-        {"\\begin{pmatrix}", "\\end{pmatrix}"},
+        {"\\begin{pmatrix}", "\\end{pmatrix}"}, {"\\begin{cases}", "\\end{cases}"},
+        {"\\binom{", "}{y}"},    {"\\left( y \\middle|", "\\right)"},  {"\\overset{", "}{=}"},
+        {"\\underbrace{", "}_{y}"}, {"\\boxed{", "}"},                {"\\cancel{", "}"},
     };
     for (const auto& [open_level, close_level] : levels) {
         CAPTURE(open_level);

@@ -795,7 +795,9 @@ TEST_CASE("random bytes and token soups parse or fail with a TexError, never cra
         "\\right", "\\right)", "\\left.", "\\begin{bmatrix}", "\\end{bmatrix}", "\\begin{matrix}", "\\end{pmatrix}",
         "\\text{", "\\text{a b}", "\\mathbf", "\\mathbb{", "\\mathcal", "\\operatorname{", "\\operatorname*",
         "\\,", "\\quad", "~", "\\displaystyle", "\\hat", "\\foo", "\\", "$", "%", "é", "α", "\xFF", "\xE2\x82",
-        "\\{", "\\}", "\\|", "\\langle", "}", "{", "\\begin{", "\\end"};
+        "\\{", "\\}", "\\|", "\\langle", "}", "{", "\\begin{", "\\end", "\\binom", "\\middle", "\\middle|",
+        "\\overset", "\\underbrace", "\\boxed", "\\cancel", "\\boldsymbol", "\\bm", "\\begin{cases}", "\\end{cases}",
+        "\\mathbin", "+", "\\infty"};
     auto check_one = [&](const std::string& source) {
         try {
             check_source_ranges(source, parse_tex(source));
@@ -830,7 +832,7 @@ std::string random_formula(std::mt19937& random, int depth) {
     std::string out;
     const int count = 1 + static_cast<int>(random() % 4);
     for (int i = 0; i < count; ++i) {
-        const int kind = depth > 0 ? static_cast<int>(random() % 12) : 0;
+        const int kind = depth > 0 ? static_cast<int>(random() % 19) : 0;
         auto inner = [&] { return random_formula(random, depth - 1); };
         // Braced lists are evaluated left to right, so the random draws keep their order.
         auto add = [&](std::initializer_list<std::string> parts) {
@@ -848,6 +850,13 @@ std::string random_formula(std::mt19937& random, int depth) {
             case 9: add({"\\sum_{", inner(), "}^{", inner(), "}"}); break;
             case 10: add({"\\operatorname*{arg\\,max}\\limits_{", inner(), "}"}); break;
             case 11: add({"\\dfrac ab"}); break;
+            case 12: add({"\\begin{cases}", inner(), " & \\text{if } x \\\\ 0 & \\end{cases}"}); break;
+            case 13: add({"\\binom{", inner(), "}{k}"}); break;
+            case 14: add({"\\left\\{ x \\middle| ", inner(), " \\right\\}"}); break;
+            case 15: add({"\\overset{", inner(), "}{=}"}); break;
+            case 16: add({"\\underbrace{", inner(), "}_{n}"}); break;
+            case 17: add({"\\boxed{", inner(), "}"}); break;
+            case 18: add({"\\boldsymbol{x\\alpha}"}); break;
             default: out += atoms[random() % atoms.size()]; break;
         }
         // A command name ends at the first non-letter: a space keeps \alpha from running into x.
