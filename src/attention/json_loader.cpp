@@ -2,11 +2,10 @@
 
 #include "attention/model_spec.hpp"
 #include "core/error.hpp"
+#include "core/input_file.hpp"
+#include "core/limits.hpp"
 
 #include <yaml-cpp/yaml.h>
-
-#include <fstream>
-#include <iterator>
 
 namespace attnreel::attention {
 
@@ -105,10 +104,7 @@ JsonAttention parse_json_attention(const std::string& text, const std::string& s
 }
 
 JsonAttention read_json_attention(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw InputError(SourceMark{path, 0, 0}, "cannot open the file");
-    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    return parse_json_attention(text, path);
+    return parse_json_attention(read_input_file(path, {"weights file", limits::weights_json_bytes}), path);
 }
 
 }  // namespace attnreel::attention

@@ -2,12 +2,12 @@
 
 #include "attention/model_spec.hpp"
 #include "core/error.hpp"
+#include "core/input_file.hpp"
+#include "core/limits.hpp"
 
 #include <bit>
 #include <cctype>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <map>
 
 namespace attnreel::attention {
@@ -169,16 +169,7 @@ NpyArray parse_npy(std::string_view bytes, const std::string& source) {
 }
 
 NpyArray read_npy(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) fail(path, "cannot open the file");
-    file.seekg(0, std::ios::end);
-    const auto file_size = static_cast<double>(file.tellg());
-    if (file_size > 8 * ModelLimits::max_stored_numbers + 65536)  // float64 data plus a header
-        fail(path, "the file is too large to be attention weights an explainer can show");
-    file.seekg(0, std::ios::beg);
-    const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (file.bad()) fail(path, "cannot read the file");
-    return parse_npy(bytes, path);
+    return parse_npy(read_input_file(path, {"weights file", limits::weights_npy_bytes}), path);
 }
 
 }  // namespace attnreel::attention

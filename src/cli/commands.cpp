@@ -2,6 +2,7 @@
 
 #include "cli/args.hpp"
 #include "core/error.hpp"
+#include "text/utf8.hpp"
 
 #include <cstdio>
 #include <functional>
@@ -34,6 +35,14 @@ void print_help() {
     std::printf("\n'attnreel COMMAND --help' describes a command.\n");
 }
 
+// Prints the message on stderr with its prefix, made printable: a message may quote the
+// input, and the input may hold any bytes.
+int report(const std::string& prefix, const std::string& message, int exit_code) {
+    const std::string text = (prefix.empty() ? "" : prefix + ": ") + text::printable(message);
+    std::fprintf(stderr, "%s\n", text.c_str());
+    return exit_code;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -52,14 +61,11 @@ int run(int argc, char** argv) {
         }
         return it->second.run({words.begin() + 1, words.end()});
     } catch (const InputError& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 2;
+        return report("error", e.what(), 2);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 2;
+        return report("error", e.what(), 2);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "internal error: %s\n", e.what());
-        return 1;
+        return report("internal error", e.what(), 1);
     }
 }
 

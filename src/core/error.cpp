@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
 
 namespace attnreel {
 
@@ -16,6 +19,23 @@ std::string SourceMark::to_string() const {
 
 InputError::InputError(SourceMark mark, const std::string& message)
     : std::runtime_error(mark.to_string() + ": " + message), mark_(std::move(mark)), message_(message) {}
+
+OutputError output_error(const std::string& path, const std::string& doing, int errnum) {
+    return OutputError(path + ": " + doing + ": " + std::strerror(errnum));
+}
+
+std::string number_text(double value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+    char buffer[64];
+    const double magnitude = std::fabs(value);
+    // Plain digits from a millionth to a quadrillion; shortest round trip either way.
+    const auto format = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15) ? std::chars_format::fixed
+                                                                                  : std::chars_format::scientific;
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
+    if (ec != std::errc()) return "?";
+    return std::string(buffer, end);
+}
 
 namespace {
 

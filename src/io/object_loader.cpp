@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <regex>
+#include <string_view>
 
 namespace attnreel {
 
@@ -30,6 +30,14 @@ std::vector<std::string> entry_keys() {
     for (const auto* list : {&kKinds, &kStyleKeys, &kLayoutKeys, &kFontKeys, &kTextKeys, &kMathKeys})
         keys.insert(keys.end(), list->begin(), list->end());
     return keys;
+}
+
+// [A-Za-z_][A-Za-z0-9_-]*, checked in one pass (std::regex recurses once per character).
+bool is_valid_id(std::string_view id) {
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+    if (id.empty() || !letter(id[0])) return false;
+    return std::all_of(id.begin() + 1, id.end(),
+                       [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 double length(const YamlReader& in, const YAML::Node& n, const std::string& what, double min = 0) {
@@ -145,7 +153,7 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
     }
     if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["buff"]) t.buff = length(in, m["buff"], "buff");
-    if (m["font"]) t.font = in.string(m["font"], "font");
+    if (m["font"]) t.font = in.font(m["font"], "font");
     if (m["box_fill"]) t.box_fill = in.color(m["box_fill"], "box_fill");
     if (m["box_stroke"]) t.box_stroke = in.color(m["box_stroke"], "box_stroke");
     if (m["highlight_color"]) t.highlight_color = in.color(m["highlight_color"], "highlight_color");
@@ -175,7 +183,7 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (m["labels"]) a.labels = in.boolean(m["labels"], "labels");
     if (m["label_background"]) a.label_background = in.color(m["label_background"], "label_background");
     if (m["label_font_size"]) a.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
-    if (m["label_font"]) a.label_font = in.string(m["label_font"], "label_font");
+    if (m["label_font"]) a.label_font = in.font(m["label_font"], "label_font");
     if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
     return a;
 }
@@ -347,7 +355,7 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
         throw InputError(in.mark_at(v, e.offset()), e.what());
     }
     if (entry["font_size"]) t.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
-    if (entry["font"]) t.font = in.string(entry["font"], "font");
+    if (entry["font"]) t.font = in.font(entry["font"], "font");
     if (entry["width"]) t.width = length(in, entry["width"], "width", 1e-3);
     if (entry["align"]) t.align = load_text_align(in, entry["align"]);
     if (entry["line_spacing"]) t.line_spacing = in.number(entry["line_spacing"], "line_spacing", 0.5, 5);
@@ -364,7 +372,7 @@ MathSpec load_math(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
         throw InputError(in.mark_at(v, e.offset()), e.what());
     }
     if (entry["font_size"]) m.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
-    if (entry["font"]) m.font = in.string(entry["font"], "font");
+    if (entry["font"]) m.font = in.font(entry["font"], "font");
     if (entry["display"]) m.display = in.boolean(entry["display"], "display");
     // A part is a formula of its own ("\sqrt{d_k}"), not any run of characters ("c}{d").
     const auto require_formula = [&](const YAML::Node& node, const std::string& tex, const std::string& what) {
@@ -419,8 +427,7 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
     o.mark = in.mark(entry);
     const YAML::Node id = in.required(entry, "id", "an object");
     o.id = in.string(id, "id");
-    static const std::regex valid_id("[A-Za-z_][A-Za-z0-9_-]*");
-    if (!std::regex_match(o.id, valid_id))
+    if (!is_valid_id(o.id))
         in.fail(id, "invalid id '" + o.id + "': use letters, digits, '_' and '-', starting with a letter");
 
     std::string kind;

@@ -4,6 +4,7 @@
 #include "io/object_loader.hpp"
 #include "io/timeline_loader.hpp"
 #include "io/yaml_reader.hpp"
+#include "text/font_library.hpp"
 
 #include <filesystem>
 
@@ -27,8 +28,8 @@ SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const 
             std::string path = in.string(f, "fonts");
             // Relative font paths are relative to the scene file, so scenes travel with their fonts.
             if (std::filesystem::path(path).is_relative()) path = (std::filesystem::path(scene_dir) / path).string();
-            if (!std::filesystem::is_regular_file(path)) in.fail(f, "font file not found: " + path);
-            s.fonts.push_back(path);
+            text::check_font(path, in.mark(f));
+            s.fonts.push_back({path, in.mark(f)});
         }
     }
     return s;

@@ -1,23 +1,21 @@
 #include "io/yaml_reader.hpp"
 
+#include "core/input_file.hpp"
+#include "core/limits.hpp"
 #include "io/scalar_position.hpp"
+#include "io/yaml_limits.hpp"
+#include "text/font_library.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
 namespace attnreel {
 
 namespace {
-
-constexpr std::uintmax_t kMaxFileBytes = 8u << 20;  // a scene is text; 8 MiB is far beyond any real one
-constexpr int kMaxFlowDepth = 64;                   // guards yaml-cpp's recursive parser
 
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
@@ -27,29 +25,6 @@ std::string describe(const YAML::Node& node) {
     case YAML::NodeType::Map: return "a map";
     default: return "nothing";
     }
-}
-
-std::string format_number(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
-
-// Deepest nesting of [ and { outside quotes; yaml-cpp recurses once per level.
-int flow_depth(const std::string& text) {
-    int depth = 0, deepest = 0;
-    char quote = 0;
-    for (char c : text) {
-        if (quote) {
-            if (c == quote) quote = 0;
-            continue;
-        }
-        if (c == '"' || c == '\'') quote = c;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-        else if ((c == ']' || c == '}') && depth > 0) --depth;
-        else if (c == '\n') quote = 0;
-    }
-    return deepest;
 }
 
 }  // namespace
@@ -94,7 +69,7 @@ double YamlReader::number(const YAML::Node& node, const std::string& what, doubl
     }
     if (!std::isfinite(value)) fail(node, "'" + what + "' must be a finite number, found '" + text + "'");
     if (value < min || value > max)
-        fail(node, "'" + what + "' must be between " + format_number(min) + " and " + format_number(max) + ", found " +
+        fail(node, "'" + what + "' must be between " + number_text(min) + " and " + number_text(max) + ", found " +
                        text);
     return value;
 }
@@ -147,6 +122,12 @@ Color YamlReader::color(const YAML::Node& node, const std::string& what) const {
     if (!text.empty() && text[0] == '#')
         fail(node, "'" + text + "' is not a colour: use #rrggbb or #rrggbbaa");
     fail(node, "unknown colour '" + text + "'" + did_you_mean(text, color_names()));
+}
+
+std::string YamlReader::font(const YAML::Node& node, const std::string& what) const {
+    const std::string name = string(node, what);
+    text::check_font(name, mark(node));
+    return name;
 }
 
 RateFunction YamlReader::rate_function(const YAML::Node& node) const {
@@ -234,21 +215,7 @@ YAML::Node YamlReader::key_node(const YAML::Node& map, const std::string& key) c
 }
 
 std::string read_yaml_file(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw InputError({path, 0, 0}, "no such file");
-    if (fs::is_directory(status)) throw InputError({path, 0, 0}, "is a directory, not a scene file");
-    const auto size = fs::file_size(path, ec);
-    if (ec) throw InputError({path, 0, 0}, "cannot read the file: " + ec.message());
-    if (size > kMaxFileBytes)
-        throw InputError({path, 0, 0}, "the file is " + std::to_string(size) + " bytes; scene files are limited to " +
-                                           std::to_string(kMaxFileBytes) + " bytes");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "cannot open the file for reading");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_input_file(path, {"scene file", limits::scene_file_bytes});
 }
 
 YAML::Node load_yaml_file(const std::string& path) { return parse_yaml_text(read_yaml_file(path), path); }
@@ -256,9 +223,7 @@ YAML::Node load_yaml_file(const std::string& path) { return parse_yaml_text(read
 YAML::Node parse_yaml_text(const std::string& text, const std::string& file) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw InputError({file, 0, 0}, "the file is empty; a scene needs at least 'objects' and 'timeline'");
-    if (flow_depth(text) > kMaxFlowDepth)
-        throw InputError({file, 0, 0}, "lists and maps are nested more than " + std::to_string(kMaxFlowDepth) +
-                                           " levels deep");
+    check_yaml_limits(text, file);
     try {
         return YAML::Load(text);
     } catch (const YAML::Exception& e) {

@@ -38,6 +38,8 @@ public:
     Vec2 point(const YAML::Node& node, const std::string& what) const;           // [x, y]
     std::vector<Vec2> points(const YAML::Node& node, const std::string& what, std::size_t min_count) const;
     Color color(const YAML::Node& node, const std::string& what) const;
+    // A bundled face name or a font file path, checked now so that a bad one is reported here.
+    std::string font(const YAML::Node& node, const std::string& what) const;
     RateFunction rate_function(const YAML::Node& node) const;
     // "up", "down", "left", "right", "ul", "ur", "dl", "dr" (or their long forms), or [x, y].
     Vec2 direction(const YAML::Node& node, const std::string& what) const;

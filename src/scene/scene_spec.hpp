@@ -29,12 +29,18 @@ struct Ref {
 // A point given literally or as another object's centre.
 using PointOrRef = std::variant<Vec2, Ref>;
 
+// A font file the scene adds, with where the scene names it.
+struct FontFile {
+    std::string path;
+    SourceMark mark;
+};
+
 struct SceneSettings {
     int width = 1920;
     int height = 1080;
     double fps = 30;
     Color background{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};
-    std::vector<std::string> fonts;  // extra font files, tried in order when a glyph is missing
+    std::vector<FontFile> fonts;  // extra font files, tried in order when a glyph is missing
 };
 
 // --- object kinds -------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 #include "text/font_library.hpp"
 
 #include "core/error.hpp"
+#include "core/input_file.hpp"
+#include "core/limits.hpp"
 #include "text/glyph_outline.hpp"
 
 #include <hb-ot.h>
@@ -51,6 +53,7 @@ struct FontLibrary::FreeTypeLibrary {
 
 struct FontLibrary::LoadedFace {
     fs::path file;
+    std::string bytes;  // the file, read once with a size cap; FreeType and HarfBuzz read from it
     FT_Face ft_face = nullptr;
     hb_font_t* hb_font = nullptr;
     double units_per_em = 1000;
@@ -85,6 +88,23 @@ std::string joined(const std::vector<std::string>& words) {
     return out;
 }
 
+InputError unknown_font(const std::string& name, const SourceMark& named_at) {
+    const std::vector<std::string> names = face_names();
+    return InputError(named_at, "unknown font '" + name + "'" + did_you_mean(name, names) + " (expected one of " +
+                                    joined(names) + ", or a font file path)");
+}
+
+// An InputError about a font file, at the place that names it when known.
+InputError font_file_error(const fs::path& path, const SourceMark& named_at, const std::string& reason) {
+    if (named_at.file.empty()) return InputError(SourceMark{path.string()}, reason);
+    return InputError(named_at, "font file '" + path.string() + "': " + reason);
+}
+
+// Why FreeType cannot use this face for outlines, or "" when it can.
+std::string unusable(FT_Face face) {
+    return FT_IS_SCALABLE(face) ? std::string() : std::string("not an outline font (bitmap only)");
+}
+
 double metric(hb_font_t* font, hb_ot_metrics_tag_t tag, double units_per_em) {
     hb_position_t value = 0;
     hb_ot_metrics_get_position_with_fallback(font, tag, &value);
@@ -113,13 +133,8 @@ FontLibrary::~FontLibrary() {
     freetype_.reset();
 }
 
-FaceId FontLibrary::face(const std::string& name_or_path) {
-    if (looks_like_path(name_or_path)) {
-        std::error_code error;
-        if (!fs::is_regular_file(name_or_path, error))
-            throw InputError("font file not found: '" + name_or_path + "'");
-        return load_file(name_or_path);
-    }
+FaceId FontLibrary::face(const std::string& name_or_path, const SourceMark& named_at) {
+    if (looks_like_path(name_or_path)) return load_file(name_or_path, named_at);
     for (const auto& named : named_faces()) {
         if (named.name != name_or_path) continue;
         const fs::path file = font_dir_ / named.file;
@@ -127,34 +142,54 @@ FaceId FontLibrary::face(const std::string& name_or_path) {
         if (!fs::is_regular_file(file, error))
             throw InputError("bundled font '" + named.name + "' not found at '" + file.string() +
                              "' (the font directory comes from ATTNREEL_FONT_DIR or the build)");
-        return load_file(file);
+        return load_file(file, {});
     }
-    const std::vector<std::string> names = face_names();
-    throw InputError("unknown font '" + name_or_path + "'" + did_you_mean(name_or_path, names) +
-                     " (expected one of " + joined(names) + ", or a font file path)");
+    throw unknown_font(name_or_path, named_at);
+}
+
+void check_font(const std::string& name_or_path, const SourceMark& named_at) {
+    if (!looks_like_path(name_or_path)) {
+        for (const auto& named : named_faces())
+            if (named.name == name_or_path) return;
+        throw unknown_font(name_or_path, named_at);
+    }
+    const std::string bytes = read_input_file(name_or_path, {"font file", limits::font_file_bytes}, named_at);
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library)) throw std::runtime_error("FreeType failed to initialise");
+    FT_Face face = nullptr;
+    const bool read = FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(bytes.data()),
+                                         static_cast<FT_Long>(bytes.size()), 0, &face) == 0;
+    const std::string why = read ? unusable(face) : "not a font file FreeType can read";
+    if (read) FT_Done_Face(face);
+    FT_Done_FreeType(library);
+    if (!why.empty()) throw font_file_error(name_or_path, named_at, why);
 }
 
 FaceId FontLibrary::last_resort() { return face("dejavu"); }
 
-FaceId FontLibrary::load_file(const fs::path& path) {
+FaceId FontLibrary::load_file(const fs::path& path, const SourceMark& named_at) {
     std::error_code error;
     fs::path canonical = fs::weakly_canonical(path, error);
     const std::string key = (error ? path : canonical).string();
-    std::lock_guard lock(mutex_);
-    if (auto found = face_by_file_.find(key); found != face_by_file_.end()) return found->second;
-
+    {
+        std::lock_guard lock(mutex_);
+        if (auto found = face_by_file_.find(key); found != face_by_file_.end()) return found->second;
+    }
     auto loaded = std::make_unique<LoadedFace>();
     loaded->file = path;
+    loaded->bytes = read_input_file(path.string(), {"font file", limits::font_file_bytes}, named_at);
+    std::lock_guard lock(mutex_);  // FreeType's library object is not safe to share between threads
+    if (auto found = face_by_file_.find(key); found != face_by_file_.end()) return found->second;
     FT_Face ft_face = nullptr;
-    if (FT_New_Face(freetype_->library, key.c_str(), 0, &ft_face))
-        throw InputError("not a font file FreeType can read: '" + path.string() + "'");
+    if (FT_New_Memory_Face(freetype_->library, reinterpret_cast<const FT_Byte*>(loaded->bytes.data()),
+                           static_cast<FT_Long>(loaded->bytes.size()), 0, &ft_face))
+        throw font_file_error(path, named_at, "not a font file FreeType can read");
     loaded->ft_face = ft_face;  // owned from here on, so closed if the checks below throw
-    if (!FT_IS_SCALABLE(ft_face))
-        throw InputError("not an outline font (bitmap only): '" + path.string() + "'");
+    if (const std::string why = unusable(ft_face); !why.empty()) throw font_file_error(path, named_at, why);
     loaded->units_per_em = loaded->ft_face->units_per_EM;
 
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(key.c_str());
-    if (!blob) throw InputError("cannot read font file: '" + path.string() + "'");
+    hb_blob_t* blob = hb_blob_create(loaded->bytes.data(), static_cast<unsigned>(loaded->bytes.size()),
+                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     hb_face_t* hb_face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     loaded->hb_font = hb_font_create(hb_face);

@@ -1,6 +1,7 @@
 #pragma once
 // The fonts a scene may use: bundled faces by name (sans, mono, math…) or font files by
 // path, each loaded once, plus the cache of glyph outlines as Paths. Never a system font.
+#include "core/error.hpp"
 #include "core/path.hpp"
 
 #include <cstdint>
@@ -39,6 +40,11 @@ const std::vector<NamedFace>& named_faces();
 // $ATTNREEL_FONT_DIR when set and not empty, else the directory fixed at build time.
 std::filesystem::path default_font_dir();
 
+// Checks, without loading it, what FontLibrary::face will accept, so that the loader can
+// report a bad font where the scene names it: a bundled name, or a path to a font file
+// (regular, within the size limit) that FreeType reads as an outline font.
+void check_font(const std::string& name_or_path, const SourceMark& named_at);
+
 // Owns FreeType, the loaded faces and the outline cache. Every member function is safe to
 // call from several threads at once (one mutex; shaping itself does not hold it).
 class FontLibrary {
@@ -50,9 +56,10 @@ public:
 
     // A bundled face name (see named_faces()) or a path to a font file (anything with a
     // '/' or a font extension; relative paths are relative to the working directory).
-    // Throws InputError for an unknown name (suggesting the nearest), a missing file or a
-    // file FreeType cannot read, naming the path.
-    FaceId face(const std::string& name_or_path);
+    // Throws InputError for an unknown name (suggesting the nearest), a file that is missing,
+    // not a regular file, too large (core/limits.hpp) or not one FreeType can read, naming
+    // the path; at `named_at` (where the scene names the font) when given.
+    FaceId face(const std::string& name_or_path, const SourceMark& named_at = {});
     // The face tried when no face of a chain has a character: DejaVu Sans.
     FaceId last_resort();
 
@@ -71,7 +78,7 @@ public:
 private:
     struct LoadedFace;
     const LoadedFace& loaded(FaceId id) const;
-    FaceId load_file(const std::filesystem::path& path);
+    FaceId load_file(const std::filesystem::path& path, const SourceMark& named_at);
 
     std::filesystem::path font_dir_;
     mutable std::mutex mutex_;

@@ -48,6 +48,34 @@ std::vector<CodePoint> decode_utf8(std::string_view utf8) {
     return out;
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto escape = [&](unsigned char byte) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\x%02X", byte);
+        out += hex;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto sequence = decode_utf8_at(text, i);
+        if (!sequence) {
+            escape(static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        const char32_t c = sequence->value;
+        if (c == '\0') out += "\\0";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\r') out += "\\r";
+        else if (c == 0x1B) out += "\\e";
+        else if ((c < 0x20 && c != '\n') || c == 0x7F) escape(static_cast<unsigned char>(c));
+        else if (c >= 0x80 && c < 0xA0) out += "\\u" + code_point_name(c).substr(2);  // C1 controls
+        else out.append(text.substr(i, sequence->length));
+        i += sequence->length;
+    }
+    return out;
+}
+
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out += static_cast<char>(c);

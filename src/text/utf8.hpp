@@ -33,6 +33,11 @@ std::optional<Utf8Sequence> decode_utf8_at(std::string_view utf8, std::size_t at
 void append_utf8(std::string& out, char32_t c);
 std::string encode_utf8(char32_t c);
 
+// The text made safe to print on a terminal: each byte that is not valid UTF-8 becomes
+// "\xNN", and control characters (other than newline) become "\0", "\t", "\r", "\e" or "\xNN",
+// so a message never carries raw bytes or terminal escapes from its input.
+std::string printable(std::string_view text);
+
 // "U+00E9", "U+1D6FC": at least four upper-case hex digits, as Unicode writes them.
 std::string code_point_name(char32_t c);
 

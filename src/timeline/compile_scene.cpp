@@ -378,7 +378,7 @@ Scene compile_scene(const SceneSpec& spec, text::FontLibrary& fonts) {
     scene.name = spec.name;
     scene.settings = spec.settings;
     SceneFonts scene_fonts{&fonts, {}};
-    for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f));
+    for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f.path, f.mark));
     scene.model = std::make_shared<const attention::SceneData>(attention::SceneData::build(spec.data));
     scene.objects = compile_objects(spec, scene_fonts, *scene.model);
     TimelineCompiler(scene).run(spec.timeline);

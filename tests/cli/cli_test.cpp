@@ -197,3 +197,11 @@ TEST_CASE("every example scene checks and renders its last frame", "[cli][exampl
     }
     CHECK(examples >= 5);
 }
+
+TEST_CASE("a message never carries raw bytes from its input: invalid UTF-8 and controls are escaped",
+          "[cli][errors]") {
+    // A file name with a byte that is not UTF-8 and a terminal escape.
+    const Run r = run("check '/nonexistent/bad\xFF\x1B[31m.yaml'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.output == "error: /nonexistent/bad\\xFF\\e[31m.yaml: no such file\n");
+}

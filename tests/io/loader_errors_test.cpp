@@ -99,10 +99,6 @@ TEST_CASE("negative and absurd frame sizes are rejected before anything is alloc
           "'size height' must be between 16 and 4320");
 }
 
-TEST_CASE("invalid UTF-8 in text is an input error at the value", "[loader][errors]") {
-    check(error_of("objects:\n  - {id: t, text: \"ab\xC3\x28\"}\ntimeline: []\n"), 2, 19, "invalid UTF-8 at byte 2");
-}
-
 TEST_CASE("grow_arrow on something that is not an arrow suggests grow_from_center", "[loader][errors]") {
     check(error_of(kBox + "timeline:\n  - play: {grow_arrow: box}\n"), 4, 12, "did you mean 'grow_from_center'?");
 }
@@ -112,8 +108,11 @@ TEST_CASE("an unknown direction suggests the nearest", "[loader][errors]") {
           "unknown direction 'upp' for 'to_edge'; did you mean 'up'?");
 }
 
-TEST_CASE("an unknown font name suggests the nearest bundled face", "[loader][errors]") {
-    check(error_of("objects:\n  - {id: t, text: Hi, font: sans-blod}\ntimeline: []\n"), 2, 5, "did you mean 'sans-bold'?");
+TEST_CASE("an unknown font name suggests the nearest bundled face, at the value", "[loader][errors]") {
+    check(error_of("objects:\n  - {id: t, text: Hi, font: sans-blod}\ntimeline: []\n"), 2, 29,
+          "did you mean 'sans-bold'?");
+    check(error_of("objects:\n  - id: r\n    token_row: {tokens: [a], font: mnoo}\ntimeline: []\n"), 3, 36,
+          "unknown font 'mnoo'; did you mean 'mono'?");
 }
 
 TEST_CASE("a token that is not in the row is named", "[loader][errors]") {
@@ -145,11 +144,6 @@ TEST_CASE("a file that is missing, a directory or empty fails with its path", "[
     CHECK_THAT(message_of(dir.string()), Catch::Contains("is a directory"));
     CHECK_THAT(message_of(empty.string()), Catch::Contains("the file is empty"));
     std::filesystem::remove_all(dir);
-}
-
-TEST_CASE("deeply nested flow lists are refused instead of exhausting the stack", "[loader][errors]") {
-    const std::string deep = "objects: " + std::string(100000, '[') + "\ntimeline: []\n";
-    CHECK_THAT(error_of(deep).what(), Catch::Contains("nested more than"));
 }
 
 TEST_CASE("a model key meant for another kind of model is an error at the key", "[loader][errors]") {

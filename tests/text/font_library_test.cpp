@@ -102,16 +102,33 @@ TEST_CASE("an unknown face name is an input error suggesting the nearest name", 
 TEST_CASE("a missing font file is an input error naming the path", "[text][fonts]") {
     FontLibrary fonts(fonts_dir);
     const std::string path = (fonts_dir / "nowhere/Missing-Regular.ttf").string();
-    CHECK(input_error_message([&] { fonts.face(path); }) == "font file not found: '" + path + "'");
+    try {
+        fonts.face(path);
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.what() == path + ": no such file");
+    }
+    // Where the scene names the font, the error is there.
+    try {
+        fonts.face(path, {"scene.yaml", 3, 9});
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.what() == "scene.yaml:3:9: font file '" + path + "': no such file");
+    }
 }
 
 TEST_CASE("a file that is not a font is an input error naming the path", "[text][fonts]") {
     const fs::path path = fs::temp_directory_path() / "attnreel-text-not-a-font.ttf";
     std::ofstream(path) << "this is plain text, not a font\n";
     FontLibrary fonts(fonts_dir);
-    const std::string message = input_error_message([&] { fonts.face(path.string()); });
+    std::string message;
+    try {
+        fonts.face(path.string());
+    } catch (const InputError& e) {
+        message = e.what();
+    }
     fs::remove(path);
-    CHECK_THAT(message, Catch::Contains("not a font") && Catch::Contains(path.string()));
+    CHECK(message == path.string() + ": not a font file FreeType can read");
 }
 
 TEST_CASE("the font directory can be overridden with ATTNREEL_FONT_DIR", "[text][fonts]") {

@@ -103,3 +103,15 @@ TEST_CASE("code_point_name writes U+ and at least four upper-case hex digits", "
     CHECK(code_point_name(U'\U0001D6FC') == "U+1D6FC");
     CHECK(code_point_name(0x10FFFF) == "U+10FFFF");
 }
+
+TEST_CASE("printable escapes invalid bytes and control characters and keeps every valid character",
+          "[text][utf8]") {
+    CHECK(printable("plain text, é, 日本, 🙂") == "plain text, é, 日本, 🙂");
+    CHECK(printable("ab\xC3\x28z") == "ab\\xC3(z");       // a lead byte without its continuation
+    CHECK(printable("\xFF\xFE") == "\\xFF\\xFE");
+    CHECK(printable(std::string("a\0b", 3)) == "a\\0b");
+    CHECK(printable("tab\there\r\n") == "tab\\there\\r\n");  // newlines stay: messages have lines
+    CHECK(printable("\x1B[31mred") == "\\e[31mred");         // no terminal escapes from the input
+    CHECK(printable("\x7F\x01") == "\\x7F\\x01");
+    CHECK(printable("\xC2\x85") == "\\u0085");               // a C1 control, valid UTF-8
+}

@@ -1,0 +1,26 @@
+// Values far longer or larger than any real scene's: checked in time linear in their length,
+// with no recursion per character (std::regex's matcher overflowed the stack on a 30k id),
+// and printed readably in messages.
+#include "loader_test_support.hpp"
+
+using namespace attnreel;
+using namespace attnreel::testing;
+
+TEST_CASE("a very long object id is checked without recursion, valid or not", "[loader][limits]") {
+    const std::string id(200000, 'a');
+    CHECK(compiled("objects:\n  - {id: " + id + ", circle: {}}\ntimeline: [{play: {create: " + id + "}}]\n")
+              .objects.size() == 1);
+    const InputError bad = error_of("objects:\n  - {id: " + id + "!, circle: {}}\ntimeline: []\n");
+    CHECK_THAT(bad.message(), Catch::StartsWith("invalid id 'aaaa") && Catch::EndsWith("starting with a letter"));
+}
+
+TEST_CASE("a very long reference to a missing object is an error, not a crash", "[loader][limits]") {
+    const InputError e = error_of("objects:\n  - {id: a, circle: {}}\ntimeline: [{play: {create: " +
+                                  std::string(200000, 'b') + "}}]\n");
+    CHECK_THAT(e.message(), Catch::StartsWith("unknown object 'bbbb"));
+}
+
+TEST_CASE("numbers in range messages are written in full, without rounding", "[loader][errors]") {
+    const InputError e = error_of("data:\n  tokens: [a, b]\n  model: {seed: 1e300}\nobjects: []\ntimeline: []\n");
+    CHECK(e.message() == "'seed' must be between 0 and 1073741824, found 1e300");
+}
