@@ -1,10 +1,13 @@
 #include "cli/commands.hpp"
 
 #include "cli/args.hpp"
+#include "cli/interrupt.hpp"
 #include "core/error.hpp"
 #include "text/utf8.hpp"
 
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <map>
 
@@ -46,6 +49,9 @@ int report(const std::string& prefix, const std::string& message, int exit_code)
 }  // namespace
 
 int run(int argc, char** argv) {
+    // Past a file-size limit (ulimit -f) a write then fails with "File too large", which is
+    // reported, instead of the signal killing the process and leaving its temporary file.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
         print_help();
@@ -64,6 +70,15 @@ int run(int argc, char** argv) {
         return report("error", e.what(), 2);
     } catch (const UsageError& e) {
         return report("error", e.what(), 2);
+    } catch (const OutputError& e) {
+        return report("error", e.what(), 2);
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A folder that cannot be made or read: the system's reason, for the user to fix.
+        return report("error", e.path1().string() + ": " + e.code().message(), 2);
+    } catch (const Interrupted& e) {
+        return report("", e.what(), e.exit_code());
+    } catch (const std::bad_alloc&) {
+        return report("error", "out of memory", 1);
     } catch (const std::exception& e) {
         return report("internal error", e.what(), 1);
     }

@@ -1,6 +1,7 @@
 #pragma once
-// The attnreel command line: `attnreel COMMAND ...`. Exit codes: 0 success, 2 bad input or
-// usage, 1 internal failure.
+// The attnreel command line: `attnreel COMMAND ...`. Exit codes: 0 success; 2 bad input or
+// usage, or an output that could not be written (with the system's reason); 128 + N when
+// signal N stopped it (its temporary files removed); 1 internal failure.
 #include <string>
 #include <vector>
 

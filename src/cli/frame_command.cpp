@@ -1,6 +1,8 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/load.hpp"
+#include "core/error.hpp"
 #include "encode/png_sink.hpp"
 #include "encode/temp_file.hpp"
 #include "render/raster.hpp"
@@ -41,7 +43,9 @@ int frame_command(const std::vector<std::string>& words) {
         throw UsageError("cannot tell the format of '" + *output + "': use a .png, .svg or .pdf name");
 
     text::FontLibrary fonts;
-    const Scene scene = load_scene(args.positional[0], fonts);
+    std::vector<std::string> inputs;
+    const Scene scene = load_scene(args.positional[0], fonts, &inputs);
+    refuse_to_overwrite(*output, inputs);
     double t = 0;
     if (const auto at = args.get("--at")) {
         t = parse_number("--at", *at);
@@ -49,28 +53,27 @@ int frame_command(const std::vector<std::string>& words) {
         const int n = parse_int("--frame", *args.get("--frame"), 0, 100000000);
         t = n / scene.settings.fps;
     }
-    if (t < 0 || t > scene.duration + 1e-9) {
-        char msg[160];
-        std::snprintf(msg, sizeof msg, "time %.3f s is outside the scene, which lasts %.3f s", t, scene.duration);
-        throw UsageError(msg);
-    }
+    if (t < 0 || t > scene.duration + 1e-9)
+        throw UsageError("time " + number_text(t) + " s is outside the scene, which lasts " +
+                         number_text(scene.duration) + " s");
     int width = scene.settings.width, height = scene.settings.height;
     if (const auto size = args.get("--size")) std::tie(width, height) = parse_size("--size", *size);
 
     const DrawList list = frame_at(scene, t);
+    // From here a temporary file exists: a signal stops the command before it replaces the
+    // output, and unwinding removes the temporary file.
+    const InterruptGuard interrupt;
+    TempFile temp(*output);
     if (ext == ".png") {
         Frame frame;
         Rasterizer rasterizer;
         rasterizer.render(list, width, height, frame);
-        PngFileSink sink(*output);
-        sink.write(frame);
-        sink.finish();
+        temp.write(png_bytes(frame));
     } else {
-        TempFile temp(*output);
-        write_vector_file(list, width, height, ext == ".svg" ? VectorFormat::Svg : VectorFormat::Pdf,
-                          temp.path().string());
-        temp.commit();
+        temp.write(vector_file_bytes(list, width, height, ext == ".svg" ? VectorFormat::Svg : VectorFormat::Pdf));
     }
+    interrupt.check();
+    temp.commit();
     return 0;
 }
 

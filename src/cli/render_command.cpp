@@ -1,19 +1,19 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/load.hpp"
+#include "core/error.hpp"
 #include "encode/libav_messages.hpp"
 #include "encode/open_sink.hpp"
 #include "encode/render_pipeline.hpp"
 #include "render/raster.hpp"
+#include "text/utf8.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 
 namespace attnreel::cli {
 
@@ -51,15 +51,32 @@ struct Quality {
 constexpr Quality kQualities[] = {
     {"low", 854, 480, 15}, {"medium", 1280, 720, 30}, {"high", 1920, 1080, 60}, {"4k", 3840, 2160, 60}};
 
-std::atomic<bool> g_cancel{false};
-extern "C" void on_interrupt(int) { g_cancel.store(true); }
-
 // A sink that drops every frame: `--dry-run` measures rendering alone.
 class DiscardSink final : public FrameSink {
 public:
     void write(const Frame&) override {}
     void finish() override {}
 };
+
+// Frames from `from` to `to` at `fps`, at least one; a count past what an int holds (a
+// scene at its longest, at the highest frame rate, is far below it) is refused.
+int frames_between(double from, double to, double fps) {
+    const double frames = std::ceil((to - from) * fps - 1e-9);
+    if (frames > std::numeric_limits<int>::max())
+        throw UsageError("the range holds " + number_text(frames) + " frames; at most " +
+                         std::to_string(std::numeric_limits<int>::max()) + " can be rendered at once");
+    return std::max(1, static_cast<int>(frames));
+}
+
+// A signal stopped the render: the sink removes its temporary output, the old one stays.
+int interrupted(ProgressReporter& progress, std::unique_ptr<FrameSink>& sink, const std::filesystem::path& output,
+                int signal) {
+    progress.finish();
+    sink.reset();
+    std::fprintf(stderr, "render interrupted by %s; %s was left as it was\n", signal_name(signal).c_str(),
+                 text::printable(output.string()).c_str());
+    return Interrupted(signal).exit_code();
+}
 
 }  // namespace
 
@@ -78,7 +95,8 @@ int render_command(const std::vector<std::string>& words) {
 
     show_libav_messages(args.has("--verbose"));
     text::FontLibrary fonts;
-    const Scene scene = load_scene(args.positional[0], fonts);
+    std::vector<std::string> inputs;
+    const Scene scene = load_scene(args.positional[0], fonts, &inputs);
 
     int width = scene.settings.width, height = scene.settings.height;
     double fps = scene.settings.fps;
@@ -97,14 +115,15 @@ int render_command(const std::vector<std::string>& words) {
     const double from = args.has("--from") ? parse_number("--from", *args.get("--from")) : 0.0;
     const double to = args.has("--to") ? parse_number("--to", *args.get("--to")) : scene.duration;
     if (from < 0 || from > scene.duration) throw UsageError("--from must be within the scene (0 to " +
-                                                            std::to_string(scene.duration) + " s)");
+                                                            number_text(scene.duration) + " s)");
     if (to <= from || to > scene.duration + 1e-9)
-        throw UsageError("--to must be after --from and within the scene (at most " + std::to_string(scene.duration) +
+        throw UsageError("--to must be after --from and within the scene (at most " + number_text(scene.duration) +
                          " s)");
 
     const bool dry_run = args.has("--dry-run");
     std::filesystem::path output = "out/" + scene.name + ".mp4";
     if (const auto o = args.get("--output")) output = *o;
+    if (!dry_run) refuse_to_overwrite(output, inputs);
 
     OutputSettings settings;
     settings.width = width;
@@ -114,18 +133,20 @@ int render_command(const std::vector<std::string>& words) {
     if (const auto p = args.get("--preset")) settings.preset = *p;
     if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);
     if (const auto f = args.get("--gif-fps")) settings.gif.fps = parse_int("--gif-fps", *f, 1, 50);
-    settings.gif.cancel = &g_cancel;  // Ctrl-C also stops the GIF's second pass, in finish()
     const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
 
     const bool single_png = !dry_run && output_kind(output) == OutputKind::png;
-    const int frames = single_png ? 1 : std::max(1, static_cast<int>(std::ceil((to - from) * fps - 1e-9)));
+    const int frames = single_png ? 1 : frames_between(from, to, fps);
 
-    // Catch Ctrl-C before the sink creates its temporary file, so that no interrupt can leave it behind.
-    g_cancel.store(false);
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    // Catch signals before the sink creates its temporary file, so that none can leave it behind.
+    InterruptGuard interrupt;
+    settings.gif.cancel = interrupt.flag();  // a signal also stops the GIF's second pass, in finish()
     // The default folder is made only now, so a bad option leaves no empty out/ behind.
-    if (!dry_run && !args.has("--output")) std::filesystem::create_directories("out");
+    if (!dry_run && !args.has("--output")) {
+        std::error_code error;
+        std::filesystem::create_directories("out", error);
+        if (error) throw OutputError("out: cannot create the output folder: " + error.message());
+    }
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
@@ -136,13 +157,14 @@ int render_command(const std::vector<std::string>& words) {
     ProgressReporter progress(dry_run ? "rendering" : output.string(), frames, style);
     const auto start = std::chrono::steady_clock::now();
     try {
-        render_frames(frames, jobs, render_one, *sink, &progress, &g_cancel);
+        render_frames(frames, jobs, render_one, *sink, &progress, interrupt.flag());
+        interrupt.check();  // a signal during the sink's last writes: keep the previous output
         sink->finish();
+        interrupt.check();
     } catch (const RenderCancelled&) {
-        progress.finish();
-        sink.reset();  // removes the temporary output
-        std::fprintf(stderr, "render interrupted; %s was left as it was\n", output.string().c_str());
-        return 130;
+        return interrupted(progress, sink, output, interrupt.signal());
+    } catch (const Interrupted&) {
+        return interrupted(progress, sink, output, interrupt.signal());
     }
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,5 +1,6 @@
 #include "encode/frame_spool.hpp"
 
+#include "core/error.hpp"
 #include "encode/temp_file.hpp"
 
 #include <fcntl.h>
@@ -24,7 +25,7 @@ FrameSpool::FrameSpool(const std::filesystem::path& beside, int width, int heigh
         if (fd_ >= 0) {
             ::unlink(name.c_str());
         } else if (errno != EEXIST || attempt > 100) {
-            throw std::runtime_error(beside.string() + ": cannot create a frame spool file: " + std::strerror(errno));
+            throw output_error(beside.string(), "cannot create the GIF's frame spool", errno);
         }
     }
 }
@@ -38,8 +39,13 @@ void FrameSpool::append(const AVFrame& frame) {
     off_t offset = static_cast<off_t>(pts_.size()) * static_cast<off_t>(row) * height_;
     for (int y = 0; y < height_; ++y, offset += static_cast<off_t>(row)) {
         const std::uint8_t* line = frame.data[0] + static_cast<std::ptrdiff_t>(y) * frame.linesize[0];
-        if (::pwrite(fd_, line, row, offset) != static_cast<ssize_t>(row))
-            throw std::runtime_error(beside_.string() + ": cannot write the frame spool: " + std::strerror(errno));
+        // A short write is not an error by itself; the next one says why it fell short.
+        for (std::size_t done = 0; done < row;) {
+            const ssize_t n = ::pwrite(fd_, line + done, row - done, offset + static_cast<off_t>(done));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw output_error(beside_.string(), "cannot write the GIF's frame spool", n < 0 ? errno : ENOSPC);
+            done += static_cast<std::size_t>(n);
+        }
     }
     pts_.push_back(frame.pts);
 }
@@ -54,8 +60,9 @@ libav::FramePtr FrameSpool::read(int index) const {
     off_t offset = static_cast<off_t>(index) * static_cast<off_t>(row) * height_;
     for (int y = 0; y < height_; ++y, offset += static_cast<off_t>(row)) {
         std::uint8_t* line = frame->data[0] + static_cast<std::ptrdiff_t>(y) * frame->linesize[0];
-        if (::pread(fd_, line, row, offset) != static_cast<ssize_t>(row))
-            throw std::runtime_error(beside_.string() + ": cannot read the frame spool: " + std::strerror(errno));
+        const ssize_t n = ::pread(fd_, line, row, offset);
+        if (n != static_cast<ssize_t>(row))
+            throw output_error(beside_.string(), "cannot read the GIF's frame spool", n < 0 ? errno : EIO);
     }
     frame->pts = pts_.at(static_cast<std::size_t>(index));
     return frame;

@@ -1,5 +1,7 @@
 #include "encode/libav_util.hpp"
 
+#include "core/error.hpp"
+
 #include <new>
 #include <stdexcept>
 
@@ -13,6 +15,11 @@ std::string error_text(int code) {
 
 int check(int code, const std::filesystem::path& file, const std::string& doing) {
     if (code < 0) throw std::runtime_error(file.string() + ": " + doing + ": " + error_text(code));
+    return code;
+}
+
+int check_output(int code, const std::filesystem::path& file, const std::string& doing) {
+    if (code < 0) throw OutputError(file.string() + ": " + doing + ": " + error_text(code));
     return code;
 }
 

@@ -20,6 +20,9 @@ std::string error_text(int code);
 
 // Throws std::runtime_error "<file>: <doing>: <libav error>" when code < 0; returns code.
 int check(int code, const std::filesystem::path& file, const std::string& doing);
+// The same for a call that writes the file (open, header, packets, trailer, close): an
+// OutputError with the system's reason ("No space left on device").
+int check_output(int code, const std::filesystem::path& file, const std::string& doing);
 
 struct FrameDeleter {
     void operator()(AVFrame* f) const { av_frame_free(&f); }

@@ -13,16 +13,27 @@ namespace attnreel {
 
 namespace fs = std::filesystem;
 
-void write_png(const Frame& frame, const fs::path& path) {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string png_bytes(const Frame& frame) {
     // Cairo only reads the pixels here; the const_cast is for its C signature.
     cairo_surface_t* surface =
         cairo_image_surface_create_for_data(const_cast<unsigned char*>(frame.bytes()), CAIRO_FORMAT_ARGB32, frame.width,
                                             frame.height, frame.stride_bytes());
+    std::string bytes;
     cairo_status_t status = cairo_surface_status(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png(surface, path.c_str());
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(path.string() + ": cannot write PNG: " + cairo_status_to_string(status));
+        throw std::runtime_error(std::string("cannot encode a PNG: ") + cairo_status_to_string(status));
+    return bytes;
 }
 
 std::string sequence_frame_name(int index) {
@@ -48,7 +59,7 @@ PngFileSink::PngFileSink(const fs::path& path) : temp_(path) {}
 
 void PngFileSink::write(const Frame& frame) {
     if (has_frame_) throw std::logic_error("PngFileSink takes exactly one frame");
-    write_png(frame, temp_.path());
+    temp_.write(png_bytes(frame));
     has_frame_ = true;
 }
 
@@ -87,7 +98,8 @@ PngSequenceSink::~PngSequenceSink() {
 
 void PngSequenceSink::write(const Frame& frame) {
     if (finished_) throw std::logic_error("PngSequenceSink::write after finish");
-    write_png(frame, staging_ / sequence_frame_name(count_));
+    const std::string name = sequence_frame_name(count_);
+    write_file(staging_ / name, png_bytes(frame), (folder_ / name).string());
     ++count_;
 }
 
@@ -97,8 +109,7 @@ void PngSequenceSink::finish() {
         const fs::path staged = staging_ / sequence_frame_name(i);
         const fs::path final_path = folder_ / sequence_frame_name(i);
         if (::rename(staged.c_str(), final_path.c_str()) != 0)
-            throw std::runtime_error(final_path.string() +
-                                     ": cannot move the frame into place: " + std::strerror(errno));
+            throw output_error(final_path.string(), "cannot move the frame into place", errno);
     }
     // Frames numbered past this render's end belong to an older render of the same folder.
     std::error_code ec;

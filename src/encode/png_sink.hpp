@@ -6,11 +6,12 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace attnreel {
 
-// Writes `frame` as a PNG at `path` directly (no temporary file); std::runtime_error on failure.
-void write_png(const Frame& frame, const std::filesystem::path& path);
+// The frame encoded as a PNG file's bytes.
+std::string png_bytes(const Frame& frame);
 
 // The name of frame `index` in a sequence: "frame_00042.png".
 std::string sequence_frame_name(int index);

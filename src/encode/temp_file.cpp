@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <climits>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -24,11 +25,31 @@ std::string random_suffix(int length) {
 
 fs::path hidden_sibling(const fs::path& target, const std::string& tag) {
     const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string name = ".";
-    name += target.filename().string();
-    name += tag;
-    name += random_suffix(6);
-    return directory / name;
+    constexpr std::size_t kSuffix = 6;
+    std::string base = target.filename().string();
+    const std::size_t room = NAME_MAX - 1 - tag.size() - kSuffix;
+    if (base.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        base.resize(cut);
+    }
+    return directory / ("." + base + tag + random_suffix(static_cast<int>(kSuffix)));
+}
+
+void write_file(const fs::path& path, std::string_view bytes, const std::string& shown_as) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw output_error(shown_as, "cannot write", errno);
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int reason = n < 0 ? errno : ENOSPC;  // a write of nothing: the device is full
+            ::close(fd);
+            throw output_error(shown_as, "cannot write", reason);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0) throw output_error(shown_as, "cannot write", errno);
 }
 
 TempFile::TempFile(fs::path target) : target_(std::move(target)) {
@@ -59,10 +80,11 @@ TempFile::~TempFile() {
     if (!committed_ && !path_.empty()) ::unlink(path_.c_str());
 }
 
+void TempFile::write(std::string_view bytes) { write_file(path_, bytes, target_.string()); }
+
 void TempFile::commit() {
     if (::rename(path_.c_str(), target_.c_str()) != 0)
-        throw std::runtime_error(target_.string() +
-                                 ": cannot move the finished file into place: " + std::strerror(errno));
+        throw output_error(target_.string(), "cannot move the finished file into place", errno);
     committed_ = true;
 }
 

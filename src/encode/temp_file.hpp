@@ -3,6 +3,8 @@
 // the same directory, so the final rename is atomic). It replaces the final path only on
 // commit(); if never committed, it is removed, leaving any earlier file untouched.
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 namespace attnreel {
 
@@ -17,7 +19,10 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
     const std::filesystem::path& target() const { return target_; }
-    // Renames the temporary file onto the target; std::runtime_error on failure.
+    // Writes `bytes` as the whole temporary file; OutputError naming the target, with the
+    // system's reason, when a write or the close fails (a full disk).
+    void write(std::string_view bytes);
+    // Renames the temporary file onto the target; OutputError on failure.
     void commit();
     bool committed() const { return committed_; }
 
@@ -30,7 +35,13 @@ private:
 // A random suffix of `length` letters and digits for temporary names.
 std::string random_suffix(int length);
 
-// A hidden, randomly named path in target's directory: "<dir>/.<name><tag><6 random characters>".
+// A hidden, randomly named path in target's directory: "<dir>/.<name><tag><6 random characters>",
+// with <name> shortened (at a character boundary) when the whole would pass NAME_MAX, so
+// that any name the target may have gets a temporary name too.
 std::filesystem::path hidden_sibling(const std::filesystem::path& target, const std::string& tag);
+
+// Writes all of `bytes` to `path` (created, or truncated), retrying short writes.
+// OutputError "<shown_as>: cannot write: <reason>" when a write or the close fails.
+void write_file(const std::filesystem::path& path, std::string_view bytes, const std::string& shown_as);
 
 }  // namespace attnreel

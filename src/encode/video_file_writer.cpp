@@ -59,9 +59,9 @@ VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const Vide
     stream_->avg_frame_rate = codec_->framerate;
     stream_->sample_aspect_ratio = codec_->sample_aspect_ratio;
 
-    check(avio_open(&format_->pb, temp_path.c_str(), AVIO_FLAG_WRITE), "opening the output file");
+    check_output(avio_open(&format_->pb, temp_path.c_str(), AVIO_FLAG_WRITE), "opening the output file");
     Dictionary muxer_options(spec.muxer_options);
-    check(avformat_write_header(format_, &muxer_options.entries), "writing the " + spec.muxer + " header");
+    check_output(avformat_write_header(format_, &muxer_options.entries), "writing the " + spec.muxer + " header");
     muxer_options.expect_all_used(target, spec.muxer + " muxer");
 }
 
@@ -89,15 +89,15 @@ void VideoFileWriter::encode(const AVFrame* frame_or_flush) {
         if (packet_->duration <= 0) packet_->duration = 1;
         av_packet_rescale_ts(packet_.get(), codec_->time_base, stream_->time_base);
         packet_->stream_index = stream_->index;
-        check(av_interleaved_write_frame(format_, packet_.get()), "writing a packet");  // takes the packet
+        check_output(av_interleaved_write_frame(format_, packet_.get()), "writing a packet");  // takes the packet
     }
 }
 
 void VideoFileWriter::finish() {
     if (finished_) throw std::logic_error("VideoFileWriter::finish called twice");
     encode(nullptr);
-    check(av_write_trailer(format_), "writing the trailer");
-    check(avio_closep(&format_->pb), "closing the output file");
+    check_output(av_write_trailer(format_), "writing the trailer");
+    check_output(avio_closep(&format_->pb), "closing the output file");
     temp_.commit();
     finished_ = true;
 }

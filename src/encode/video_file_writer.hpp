@@ -39,6 +39,9 @@ public:
 private:
     void encode(const AVFrame* frame_or_flush);
     int check(int code, const std::string& doing) const { return libav::check(code, temp_.target(), doing); }
+    int check_output(int code, const std::string& doing) const {
+        return libav::check_output(code, temp_.target(), doing);
+    }
 
     TempFile temp_;
     AVFormatContext* format_ = nullptr;

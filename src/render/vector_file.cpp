@@ -10,13 +10,25 @@
 
 namespace attnreel {
 
-void write_vector_file(const DrawList& list, int width, int height, VectorFormat format, const std::string& path) {
-    cairo_surface_t* surface = format == VectorFormat::Svg ? cairo_svg_surface_create(path.c_str(), width, height)
-                                                           : cairo_pdf_surface_create(path.c_str(), width, height);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        const std::string why = cairo_status_to_string(cairo_surface_status(surface));
-        cairo_surface_destroy(surface);
-        throw std::runtime_error("cannot write " + path + ": " + why);
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string vector_file_bytes(const DrawList& list, int width, int height, VectorFormat format) {
+    std::string bytes;
+    cairo_surface_t* surface =
+        format == VectorFormat::Svg ? cairo_svg_surface_create_for_stream(append_to_string, &bytes, width, height)
+                                    : cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height);
+    if (format == VectorFormat::Pdf) {
+        // Cairo would stamp the time of the run; an empty date leaves it out, so that the
+        // same frame gives the same file.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "attnreel");
     }
     cairo_t* cr = cairo_create(surface);
     paint_draw_list(cr, list, width, height);
@@ -26,7 +38,8 @@ void write_vector_file(const DrawList& list, int width, int height, VectorFormat
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot write " + path + ": " + cairo_status_to_string(status));
+        throw std::runtime_error(std::string("cannot draw the vector file: ") + cairo_status_to_string(status));
+    return bytes;
 }
 
 }  // namespace attnreel

@@ -9,7 +9,8 @@ namespace attnreel {
 
 enum class VectorFormat { Svg, Pdf };
 
-// Writes to `path` (the caller handles temporary names); std::runtime_error on failure.
-void write_vector_file(const DrawList& list, int width, int height, VectorFormat format, const std::string& path);
+// The file's bytes, the same for the same list and size on every run (a PDF has no
+// creation date); the caller writes them where they belong.
+std::string vector_file_bytes(const DrawList& list, int width, int height, VectorFormat format);
 
 }  // namespace attnreel

@@ -2,23 +2,16 @@
 // and short, and what it writes is read back with libav, the GIF block parser and Cairo.
 #include "../encode/encode_test_support.hpp"
 #include "../encode/gif_structure.hpp"
+#include "process_support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cairo.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <thread>
-
-extern char** environ;
 
 using namespace attnreel;
 using namespace attnreel::test;
@@ -33,26 +26,6 @@ constexpr int kWidth = 320, kHeight = 180, kFps = 10;
 constexpr double kFrom = 2.5, kTo = 4.0;
 const std::string kSmall = "--size 320x180 --fps 10 --from 2.5 --to 4.0";
 const int kFrames = static_cast<int>(std::ceil((kTo - kFrom) * kFps));
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-struct Run {
-    int exit_code;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs `attnreel ARGUMENTS` through the shell, in `working_dir` when one is given.
-Run run(const std::string& arguments, const fs::path& working_dir = {}) {
-    std::string command = std::string(ATTNREEL_BINARY) + " " + arguments + " 2>&1";
-    if (!working_dir.empty()) command = "cd " + quoted(working_dir) + " && " + command;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (const std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 // A PNG read with Cairo as an opaque ARGB32 frame.
 Frame load_png(const fs::path& path) {
@@ -97,52 +70,6 @@ void render_small(const fs::path& out) {
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     REQUIRE(fs::exists(out));
-}
-
-// `attnreel ARGUMENTS` started in the background with its output going to `log`.
-pid_t start(const std::vector<std::string>& arguments, const fs::path& log) {
-    std::vector<std::string> words = {ATTNREEL_BINARY};
-    words.insert(words.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (std::string& word : words) argv.push_back(word.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    pid_t pid = -1;
-    const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(failed == 0);
-    return pid;
-}
-
-// Waits for `pid` to end (killing it after `limit`) and returns its wait status.
-int wait_for(pid_t pid, std::chrono::seconds limit) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    int status = 0;
-    while (waitpid(pid, &status, WNOHANG) == 0) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            kill(pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            FAIL("the render did not stop within " << limit.count() << " s");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return status;
-}
-
-// The exit code of a wait status; minus the signal number when a signal ended the process.
-int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status); }
-
-// Polls until `dir` holds something besides `keep` (the render's temporary output).
-bool wait_for_temporary_file(const ScratchDir& dir, const std::string& keep, std::chrono::seconds limit) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (dir.names() != std::vector<std::string>{keep}) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return false;
 }
 
 }  // namespace
@@ -356,7 +283,7 @@ TEST_CASE("Ctrl-C during a render exits 130 and leaves the previous output as it
     INFO(output);
     REQUIRE(started);
     CHECK(exit_code_of(status) == 130);
-    CHECK_THAT(output, Catch::Contains("render interrupted; " + out.string() + " was left as it was"));
+    CHECK_THAT(output, Catch::Contains("render interrupted by SIGINT; " + out.string() + " was left as it was"));
     CHECK(read_bytes(out) == before);
     CHECK(dir.names() == std::vector<std::string>{"keep.mp4"});
 }

@@ -47,3 +47,29 @@ TEST_CASE("a temporary file needs an existing, writable directory and a file nam
     CHECK_THAT(input_error_message([&] { TempFile t(dir.path); }), Catch::Matchers::Contains("is a directory"));
     CHECK_THAT(input_error_message([] { TempFile t("/sys/x.mp4"); }), Catch::Matchers::Contains("cannot write"));
 }
+
+TEST_CASE("a write that fails says which file and the system's reason") {
+    try {
+        write_file("/dev/full", std::string(100000, 'x'), "out/clip.png");
+        FAIL("no error");
+    } catch (const OutputError& e) {
+        CHECK(std::string(e.what()) == "out/clip.png: cannot write: No space left on device");
+    }
+}
+
+TEST_CASE("a target name as long as the system allows still gets a temporary name beside it") {
+    ScratchDir dir;
+    const std::string name = std::string(240, 'n') + "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9.mp4";  // 254 bytes
+    const fs::path sibling = hidden_sibling(dir.path / name, ".tmp-");
+    CHECK(sibling.parent_path() == dir.path);
+    CHECK(sibling.filename().string().size() <= 255);
+    CHECK(sibling.filename().string().rfind(".nnnn", 0) == 0);
+    // Cut between characters, never inside one.
+    const std::string base = sibling.filename().string();
+    CHECK(base.find(".tmp-") != std::string::npos);
+    CHECK((static_cast<unsigned char>(base[base.find(".tmp-") - 1]) & 0xC0) != 0xC0);
+    TempFile temp(dir.path / name);
+    temp.write("new");
+    temp.commit();
+    CHECK(read_bytes(dir.path / name) == "new");
+}
