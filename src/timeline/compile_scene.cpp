@@ -1,5 +1,6 @@
 #include "timeline/compile_scene.hpp"
 
+#include "core/limits.hpp"
 #include "timeline/compile_objects.hpp"
 #include "timeline/match_pieces.hpp"
 
@@ -66,6 +67,11 @@ public:
             timing.mark = step.mark;
             std::visit([&](const auto& s) { timing.description = apply(s, step.mark); }, step.step);
             timing.end = now_;
+            // Frame counts stay far inside an int, at any frame rate up to 240 fps.
+            if (now_ > limits::scene_seconds)
+                throw InputError(step.mark, "the timeline lasts " + number_text(now_) + " s by the end of this step; "
+                                            "a scene may last at most " + number_text(limits::scene_seconds) +
+                                            " s (4 hours)");
             scene_.steps.push_back(std::move(timing));
         }
         scene_.duration = now_;

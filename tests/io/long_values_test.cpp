@@ -24,3 +24,14 @@ TEST_CASE("numbers in range messages are written in full, without rounding", "[l
     const InputError e = error_of("data:\n  tokens: [a, b]\n  model: {seed: 1e300}\nobjects: []\ntimeline: []\n");
     CHECK(e.message() == "'seed' must be between 0 and 1073741824, found 1e300");
 }
+
+TEST_CASE("a timeline longer than four hours is refused at the step that passes it", "[loader][limits]") {
+    // Each wait is within its own limit; together they would pass what a frame count can hold.
+    std::string yaml = "objects: []\ntimeline:\n";
+    for (int i = 0; i < 5; ++i) yaml += "  - wait: 3600\n";
+    const InputError e = error_of(yaml);
+    CHECK(e.mark().line == 7);
+    CHECK(e.message() == "the timeline lasts 18000 s by the end of this step; a scene may last at most 14400 s (4 hours)");
+    CHECK(compiled("objects: []\ntimeline:\n  - wait: 3600\n  - wait: 3600\n  - wait: 3600\n  - wait: 3600\n")
+              .frame_count(240) == 3456000);
+}
