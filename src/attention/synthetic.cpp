@@ -32,6 +32,14 @@ void validate(const SyntheticSpec& spec) {
     require(spec.window >= 1, "the local window must be at least 1, got " + std::to_string(spec.window));
     require(spec.embedding_dim >= 1 && spec.embedding_dim <= ModelLimits::max_d_model,
             "embedding_dim must be between 1 and " + std::to_string(ModelLimits::max_d_model));
+    // The same bound on kept numbers as a computed model's: every head is a tokens × tokens matrix.
+    const double n = static_cast<double>(spec.tokens.size());
+    const double kept = double(spec.layers) * spec.heads * n * n + n * spec.embedding_dim;
+    require(kept <= ModelLimits::max_stored_numbers,
+            "the model is too large to keep every head (about " + std::to_string(static_cast<long long>(kept / 1e6)) +
+                " million numbers; the limit is " +
+                std::to_string(static_cast<long long>(ModelLimits::max_stored_numbers / 1e6)) +
+                " million): use fewer tokens, layers or heads");
     if (spec.patterns.empty()) return;
     require(spec.patterns.size() == static_cast<std::size_t>(spec.layers),
             "patterns are given for " + std::to_string(spec.patterns.size()) + " layers but there are " +

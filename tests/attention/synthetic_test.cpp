@@ -1,10 +1,12 @@
 #include "attention/synthetic.hpp"
 
 #include "attention/analysis.hpp"
+#include "attention/model_spec.hpp"
 #include "core/error.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <map>
 #include <sstream>
 
@@ -197,4 +199,24 @@ TEST_CASE("drawn patterns only use what the tokens allow", "[synthetic]") {
                 CHECK(head.pattern != HeadPattern::punctuation_sink);
             }
     }
+}
+
+TEST_CASE("a synthetic model past the kept-number limit is refused before any head is drawn", "[synthetic]") {
+    // 512 tokens, 48 layers of 64 heads: 805 million numbers (6 GB) from a few lines of scene.
+    SyntheticSpec spec;
+    for (int i = 0; i < ModelLimits::max_tokens; ++i) spec.tokens.push_back("t" + std::to_string(i));
+    spec.layers = ModelLimits::max_layers;
+    spec.heads = ModelLimits::max_heads;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        generate_synthetic(spec);
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.message(), Catch::StartsWith("the model is too large to keep every head (about 805 million"));
+    }
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+    spec.layers = 2;  // 2 × 64 × 512²: 33.5 million, still past
+    CHECK_THROWS_AS(generate_synthetic(spec), InputError);
+    spec.heads = 8;   // 4.2 million: fine
+    CHECK(generate_synthetic(spec).layers.size() == 2);
 }
