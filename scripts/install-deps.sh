@@ -7,8 +7,11 @@ packages=(
   build-essential cmake pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libfribidi-dev
   libeigen3-dev libyaml-cpp-dev catch2
-  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev libswresample-dev
+  libespeak-ng-dev espeak-ng-data
 )
+# `install-deps.sh browser`: also what the browser suite needs (scripts/test-slow.sh asks).
+if [ "${1:-}" = "browser" ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

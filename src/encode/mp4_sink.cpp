@@ -1,5 +1,6 @@
 #include "encode/mp4_sink.hpp"
 
+#include "audio/aac_encoder.hpp"
 #include "core/error.hpp"
 #include "encode/video_file_writer.hpp"
 
@@ -49,18 +50,26 @@ void tag_bt709_limited(AVCodecContext& codec) {
 
 struct Mp4Sink::Encoder {
     std::filesystem::path path;
+    std::unique_ptr<audio::AacEncoder> aac;  // before the writer, which takes its parameters
     VideoFileWriter writer;
     libav::SwsPtr to_yuv;
     libav::FramePtr yuv = libav::make_frame();
     int width;
     int height;
     std::int64_t next_pts = 0;
+    AVRational frame_duration;
+
+    audio::AacEncoder::PacketSink audio_out() {
+        return [this](AVPacket& packet) { writer.write_audio(packet); };
+    }
 
     Encoder(const std::filesystem::path& out, int w, int h, const Mp4Options& options)
         : path(out),
-          writer(out, spec(w, h, options)),
+          aac(options.audio ? std::make_unique<audio::AacEncoder>(options.audio, out) : nullptr),
+          writer(out, spec(w, h, options, aac.get())),
           width(w),
-          height(h) {
+          height(h),
+          frame_duration(libav::frame_duration(options.fps)) {
         // Cairo's native-endian ARGB32 is BGRA bytes on little endian (0RGB32 names it either
         // way); alpha is ignored, which shows premultiplied pixels over black.
         to_yuv.reset(sws_getContext(w, h, AV_PIX_FMT_0RGB32, w, h, AV_PIX_FMT_YUV420P,
@@ -80,7 +89,7 @@ struct Mp4Sink::Encoder {
         libav::check(av_frame_get_buffer(yuv.get(), 0), path, "allocating a YUV frame");
     }
 
-    static VideoStreamSpec spec(int w, int h, const Mp4Options& options) {
+    static VideoStreamSpec spec(int w, int h, const Mp4Options& options, const audio::AacEncoder* aac) {
         VideoStreamSpec s;
         s.muxer = "mp4";
         s.encoder = "libx264";
@@ -91,6 +100,7 @@ struct Mp4Sink::Encoder {
         s.encoder_options = {{"preset", options.preset}, {"crf", std::to_string(options.crf)}};
         s.muxer_options = {{"movflags", "+faststart"}};
         s.configure = tag_bt709_limited;
+        if (aac) s.audio = &aac->context();
         return s;
     }
 };
@@ -114,11 +124,14 @@ void Mp4Sink::write(const Frame& frame) {
                  "converting a frame to YUV");
     e.yuv->pts = e.next_pts++;
     e.writer.send(*e.yuv);
+    // The sound up to the end of this frame, so audio and video packets interleave.
+    if (e.aac) e.aac->encode_until(e.next_pts * av_q2d(e.frame_duration), e.audio_out());
 }
 
 void Mp4Sink::finish() {
     if (encoder_->next_pts == 0)
         throw std::runtime_error(encoder_->path.string() + ": an MP4 needs at least one frame");
+    if (encoder_->aac) encoder_->aac->finish(encoder_->audio_out());
     encoder_->writer.finish();
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // Mp4Sink: H.264 (libx264) in MP4, yuv420p, BT.709 limited range with the colour tags set,
 // moov before mdat (+faststart) so browsers start playing before the download ends.
-// Alpha is ignored: premultiplied pixels show as if composited over black.
+// Alpha is ignored: premultiplied pixels show as if composited over black. With a
+// soundtrack, the file also has an AAC stream (libavcodec's native encoder), encoded as
+// the frames arrive so the two streams interleave; sample 0 plays with frame 0.
+#include "audio/soundtrack.hpp"
 #include "encode/frame_sink.hpp"
 
 #include <filesystem>
@@ -15,6 +18,7 @@ struct Mp4Options {
     double fps = 30;                // need not be whole: 29.97 is kept as 2997/100
     int crf = 20;                   // x264 constant rate factor, 0 (lossless) … 51; lower is better
     std::string preset = "medium";  // x264 speed/size trade-off: ultrafast … placebo
+    std::shared_ptr<const audio::Soundtrack> audio;  // none: a silent video without an audio stream
 };
 
 // The x264 preset names, fastest first.

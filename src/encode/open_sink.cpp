@@ -30,7 +30,7 @@ std::unique_ptr<FrameSink> open_sink(const fs::path& path, const OutputSettings&
     switch (output_kind(path)) {
         case OutputKind::mp4:
             return std::make_unique<Mp4Sink>(path, settings.width, settings.height,
-                                             Mp4Options{settings.fps, settings.crf, settings.preset});
+                                             Mp4Options{settings.fps, settings.crf, settings.preset, settings.audio});
         case OutputKind::gif: {
             GifOptions gif = settings.gif;
             gif.input_fps = settings.fps;

@@ -59,6 +59,14 @@ VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const Vide
     stream_->avg_frame_rate = codec_->framerate;
     stream_->sample_aspect_ratio = codec_->sample_aspect_ratio;
 
+    if (spec.audio) {
+        audio_stream_ = avformat_new_stream(format_, nullptr);
+        if (!audio_stream_) throw std::bad_alloc();
+        check(avcodec_parameters_from_context(audio_stream_->codecpar, spec.audio), "copying the audio parameters");
+        audio_time_base_ = spec.audio->time_base;
+        audio_stream_->time_base = audio_time_base_;
+    }
+
     check_output(avio_open(&format_->pb, temp_path.c_str(), AVIO_FLAG_WRITE), "opening the output file");
     Dictionary muxer_options(spec.muxer_options);
     check_output(avformat_write_header(format_, &muxer_options.entries), "writing the " + spec.muxer + " header");
@@ -76,6 +84,13 @@ VideoFileWriter::~VideoFileWriter() {
 void VideoFileWriter::send(const AVFrame& frame) {
     if (finished_) throw std::logic_error("VideoFileWriter::send after finish");
     encode(&frame);
+}
+
+void VideoFileWriter::write_audio(AVPacket& packet) {
+    if (finished_ || !audio_stream_) throw std::logic_error("VideoFileWriter::write_audio without an open audio stream");
+    av_packet_rescale_ts(&packet, audio_time_base_, audio_stream_->time_base);
+    packet.stream_index = audio_stream_->index;
+    check_output(av_interleaved_write_frame(format_, &packet), "writing an audio packet");  // takes the packet
 }
 
 void VideoFileWriter::encode(const AVFrame* frame_or_flush) {

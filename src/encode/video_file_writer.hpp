@@ -22,6 +22,9 @@ struct VideoStreamSpec {
     std::map<std::string, std::string> encoder_options;
     std::map<std::string, std::string> muxer_options;
     std::function<void(AVCodecContext&)> configure;  // extra settings before the encoder opens
+    // An open audio encoder: the file gets a second stream with its parameters, and
+    // write_audio() takes its packets.
+    const AVCodecContext* audio = nullptr;
 };
 
 class VideoFileWriter {
@@ -33,6 +36,8 @@ public:
 
     // Encodes one frame (pts in spec.time_base) and writes whatever packets come out.
     void send(const AVFrame& frame);
+    // Writes a packet of the audio encoder given in the spec (timestamps in its time base).
+    void write_audio(AVPacket& packet);
     // Flushes the encoder, writes the trailer, closes the file and moves it into place.
     void finish();
 
@@ -47,6 +52,8 @@ private:
     AVFormatContext* format_ = nullptr;
     libav::CodecPtr codec_;
     AVStream* stream_ = nullptr;
+    AVStream* audio_stream_ = nullptr;
+    AVRational audio_time_base_{1, 1};
     libav::PacketPtr packet_ = libav::make_packet();
     bool finished_ = false;
 };
