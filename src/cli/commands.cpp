@@ -4,6 +4,7 @@
 #include "cli/interrupt.hpp"
 #include "core/error.hpp"
 #include "text/utf8.hpp"
+#include "encode/libav_messages.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -53,6 +54,7 @@ int run(int argc, char** argv) {
     // reported, instead of the signal killing the process and leaving its temporary file.
     std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> words(argv + 1, argv + argc);
+    show_libav_messages(false);  // decoding a scene's sound files must not chatter; render --verbose lifts it
     if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
         print_help();
         return words.empty() ? 2 : 0;

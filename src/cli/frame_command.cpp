@@ -1,3 +1,4 @@
+#include "captions/caption_overlay.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
@@ -17,10 +18,12 @@ namespace attnreel::cli {
 namespace {
 
 const char* kHelp =
-    "usage: attnreel frame SCENE.yaml (--at SECONDS | --frame N) -o OUT.(png|svg|pdf) [--size WxH]\n\n"
+    "usage: attnreel frame SCENE.yaml (--at SECONDS | --frame N) -o OUT.(png|svg|pdf) [--size WxH]\n"
+    "                                [--burn-captions]\n\n"
     "Renders one frame of the scene. PNG is a raster image; SVG and PDF are vector output\n"
     "of the same picture. --size overrides the scene's pixel size (the picture is the same,\n"
-    "only sharper or smaller). The output is replaced only when rendering succeeds.\n";
+    "only sharper or smaller). The output is replaced only when rendering succeeds.\n"
+    "--burn-captions draws the caption of that time (the step's say:) as render does.\n";
 
 }  // namespace
 
@@ -29,7 +32,8 @@ int frame_command(const std::vector<std::string>& words) {
                                          {"--at", "", true},
                                          {"--frame", "", true},
                                          {"--output", "-o", true},
-                                         {"--size", "", true}});
+                                         {"--size", "", true},
+                                         {"--burn-captions", "", false}});
     if (args.has("--help")) {
         std::printf("%s", kHelp);
         return 0;
@@ -59,7 +63,11 @@ int frame_command(const std::vector<std::string>& words) {
     int width = scene.settings.width, height = scene.settings.height;
     if (const auto size = args.get("--size")) std::tie(width, height) = parse_size("--size", *size);
 
-    const DrawList list = frame_at(scene, t);
+    DrawList list = frame_at(scene, t);
+    if (args.has("--burn-captions") && !scene.narration.empty())
+        captions::CaptionOverlay(captions::make_cues(scene), fonts, static_cast<double>(width) / height,
+                                 scene.settings.reserve_lower_third, scene.settings.fonts)
+            .draw(t, list);
     // From here a temporary file exists: a signal stops the command before it replaces the
     // output, and unwinding removes the temporary file.
     const InterruptGuard interrupt;

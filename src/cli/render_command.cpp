@@ -1,7 +1,9 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "captions/caption_overlay.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/load.hpp"
+#include "cli/narration_outputs.hpp"
 #include "core/error.hpp"
 #include "encode/libav_messages.hpp"
 #include "encode/open_sink.hpp"
@@ -14,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <limits>
+#include <optional>
 
 namespace attnreel::cli {
 
@@ -26,7 +29,9 @@ const char* kHelp =
     "  .gif   looping GIF with one palette for the clip\n"
     "  .png   the single frame at --from\n"
     "  DIR/   a numbered PNG sequence in the folder DIR\n"
-    "OUT defaults to out/<scene name>.mp4. The output is replaced only when the render succeeds.\n\n"
+    "OUT defaults to out/<scene name>.mp4. The output is replaced only when the render succeeds.\n"
+    "A video carries the scene's sound (AAC) and, when steps have say:, gets captions beside it:\n"
+    "OUT.vtt (WebVTT) and OUT.srt (SubRip).\n\n"
     "options:\n"
     "  --quality low|medium|high|4k  854x480@15, 1280x720@30, 1920x1080@60, 3840x2160@60\n"
     "                                (default: the scene's own size and fps)\n"
@@ -39,6 +44,7 @@ const char* kHelp =
     "  --preset NAME     x264 preset, ultrafast ... veryslow (default medium)\n"
     "  --gif-width N     GIF width in pixels (default: the frame width)\n"
     "  --gif-fps N       GIF frame rate (default: the render fps, at most 50)\n"
+    "  --burn-captions   draw the captions into the frames too\n"
     "  --dry-run         render every frame and discard it (measures rendering alone)\n"
     "  --quiet           no progress display\n"
     "  --verbose         also show the encoder's own messages\n";
@@ -86,6 +92,7 @@ int render_command(const std::vector<std::string>& words) {
                                          {"--to", "", true},        {"--jobs", "", true},     {"--crf", "", true},
                                          {"--preset", "", true},    {"--gif-width", "", true}, {"--gif-fps", "", true},
                                          {"--dry-run", "", false},  {"--quiet", "-q", false},
+                                         {"--burn-captions", "", false},
                                          {"--verbose", "-v", false}});
     if (args.has("--help")) {
         std::printf("%s", kHelp);
@@ -135,8 +142,23 @@ int render_command(const std::vector<std::string>& words) {
     if (const auto f = args.get("--gif-fps")) settings.gif.fps = parse_int("--gif-fps", *f, 1, 50);
     const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
 
-    const bool single_png = !dry_run && output_kind(output) == OutputKind::png;
+    const OutputKind kind = dry_run ? OutputKind::mp4 : output_kind(output);
+    const bool single_png = !dry_run && kind == OutputKind::png;
     const int frames = single_png ? 1 : frames_between(from, to, fps);
+
+    // Sound and caption files go with a video; other outputs say what they leave out.
+    const bool burn = args.has("--burn-captions");
+    const bool video = !dry_run && kind == OutputKind::mp4;
+    const double video_end = from + frames / fps;
+    const std::vector<captions::Cue> cues =
+        scene.narration.empty() ? std::vector<captions::Cue>{}
+                                : captions::cues_in_range(captions::make_cues(scene), from, video_end);
+    if (video) settings.audio = soundtrack_of(scene, from, video_end);
+    else if (!dry_run) note_silent_output(scene, kind == OutputKind::gif ? "GIF" : "PNG", burn);
+    std::optional<captions::CaptionOverlay> overlay;
+    if (burn)
+        overlay.emplace(cues, fonts, static_cast<double>(width) / height, scene.settings.reserve_lower_third,
+                        scene.settings.fonts);
 
     // Catch signals before the sink creates its temporary file, so that none can leave it behind.
     InterruptGuard interrupt;
@@ -148,9 +170,13 @@ int render_command(const std::vector<std::string>& words) {
         if (error) throw OutputError("out: cannot create the output folder: " + error.message());
     }
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
+    std::optional<CaptionFiles> caption_files;
+    if (video && !scene.narration.empty()) caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
-        rasterizer.render(frame_at(scene, from + index / fps), width, height, out);
+        DrawList list = frame_at(scene, from + index / fps);
+        if (overlay) overlay->draw(index / fps, list);
+        rasterizer.render(list, width, height, out);
     };
 
     const ProgressStyle style = args.has("--quiet") ? ProgressStyle::quiet : ProgressStyle::automatic;
@@ -160,6 +186,7 @@ int render_command(const std::vector<std::string>& words) {
         render_frames(frames, jobs, render_one, *sink, &progress, interrupt.flag());
         interrupt.check();  // a signal during the sink's last writes: keep the previous output
         sink->finish();
+        if (caption_files) caption_files->commit();  // the video and its captions go together
         interrupt.check();
     } catch (const RenderCancelled&) {
         return interrupted(progress, sink, output, interrupt.signal());
@@ -172,6 +199,8 @@ int render_command(const std::vector<std::string>& words) {
         std::fprintf(stderr, "%s %d frames (%dx%d) in %.2f s, %.1f frames/s\n", dry_run ? "rendered" : "wrote",
                      frames, width, height, seconds, frames / seconds);
         if (!dry_run) std::printf("%s\n", output.string().c_str());
+        if (caption_files)
+            std::printf("%s\n%s\n", caption_files->vtt().string().c_str(), caption_files->srt().string().c_str());
     }
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "io/timeline_loader.hpp"
 
+#include "io/sound_loader.hpp"
+
 #include <algorithm>
 
 namespace attnreel {
@@ -32,9 +34,13 @@ std::vector<std::string> options_of(AnimationKind kind) {
     }
 }
 
-void load_timing(const YamlReader& in, const YAML::Node& m, std::optional<double>& run_time,
+// `run_time: narration` sets `narration` instead of a number.
+void load_timing(const YamlReader& in, const YAML::Node& m, std::optional<double>& run_time, bool& narration,
                  std::optional<RateFunction>& rate, std::optional<double>& lag) {
-    if (m["run_time"]) run_time = in.number(m["run_time"], "run_time", 0.001, kMaxSeconds);
+    if (const YAML::Node r = m["run_time"]) {
+        if (r.IsScalar() && r.Scalar() == "narration") narration = true;
+        else run_time = in.number(r, "run_time", 0.001, kMaxSeconds);
+    }
     if (m["rate_func"]) rate = in.rate_function(m["rate_func"]);
     if (m["lag_ratio"]) lag = in.number(m["lag_ratio"], "lag_ratio", 0, 10);
 }
@@ -76,7 +82,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
     allowed.push_back(name);
     allowed.insert(allowed.end(), kTimingKeys.begin(), kTimingKeys.end());
     in.only_keys(node, allowed, "a " + name + " animation");
-    load_timing(in, node, a.run_time, a.rate, a.lag_ratio);
+    load_timing(in, node, a.run_time, a.run_time_narration, a.rate, a.lag_ratio);
 
     if (node["shift"]) {
         if (a.kind == AnimationKind::Set) a.set.shift = in.point(node["shift"], "shift");
@@ -98,14 +104,15 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
         if (node["opacity"]) s.opacity = in.number(node["opacity"], "opacity", 0, 1);
         if (node["move_to"]) a.set.move_to = in.point_or_ref(node["move_to"], "move_to");
         if (node["scale"]) a.set.scale = in.number(node["scale"], "scale", 1e-3, 1000);
-        if (node.size() == std::size_t{1} + (a.run_time ? 1 : 0) + (a.rate ? 1 : 0) + (a.lag_ratio ? 1 : 0))
+        if (node.size() == std::size_t{1} + (a.run_time || a.run_time_narration ? 1 : 0) + (a.rate ? 1 : 0) +
+                               (a.lag_ratio ? 1 : 0))
             in.fail(name_node, "set needs at least one property to change: " + std::string("color, fill, stroke, "
                                 "fill_opacity, stroke_width, stroke_opacity, opacity, shift, move_to or scale"));
     }
     return a;
 }
 
-StepSpec load_step(const YamlReader& in, const YAML::Node& node) {
+StepSpec load_step(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
     if (!node.IsMap()) in.fail(node, "expected a timeline step such as {play: …} or {wait: 1}");
     static const std::vector<std::string> kinds = {"play", "wait", "add", "remove"};
     std::string kind;
@@ -116,27 +123,40 @@ StepSpec load_step(const YamlReader& in, const YAML::Node& node) {
                                                  "' and '" + key + "'");
         kind = key;
     }
+    if (kind.empty() && node["say"]) {  // a step that only speaks lasts as long as its speech
+        in.only_keys(node, {"say"}, "a say step");
+        return {WaitStep{0, true}, in.mark(node), load_say(in, node["say"], scene_dir)};
+    }
     if (kind.empty()) {
         std::vector<std::string> allowed = kinds;
         allowed.insert(allowed.end(), kTimingKeys.begin(), kTimingKeys.end());
+        allowed.push_back("say");
         in.only_keys(node, allowed, "a timeline step");
         in.fail(node, "a timeline step needs one of play, wait, add or remove");
     }
-    StepSpec step{WaitStep{}, in.mark(node)};
+    StepSpec step{WaitStep{}, in.mark(node), std::nullopt};
+    if (node["say"]) step.say = load_say(in, node["say"], scene_dir);
     if (kind == "wait") {
-        in.only_keys(node, {"wait"}, "a wait step");
-        step.step = WaitStep{in.number(node["wait"], "wait", 0, kMaxSeconds)};
+        in.only_keys(node, {"wait", "say"}, "a wait step");
+        const YAML::Node w = node["wait"];
+        if (w.IsScalar() && w.Scalar() == "narration") {
+            if (!step.say) in.fail(w, "'wait: narration' lasts as long as the step's speech; add a 'say:' to this step");
+            step.step = WaitStep{0, true};
+        } else {
+            step.step = WaitStep{in.number(w, "wait", 0, kMaxSeconds)};
+        }
     } else if (kind == "add" || kind == "remove") {
-        in.only_keys(node, {kind}, "an " + kind + " step");
+        in.only_keys(node, {kind, "say"}, "an " + kind + " step");
         const auto targets = in.refs(node[kind], kind);
         if (kind == "add") step.step = AddStep{targets};
         else step.step = RemoveStep{targets};
     } else {
         std::vector<std::string> allowed = kTimingKeys;
         allowed.push_back("play");
+        allowed.push_back("say");
         in.only_keys(node, allowed, "a play step");
         PlayStep play;
-        load_timing(in, node, play.run_time, play.rate, play.lag_ratio);
+        load_timing(in, node, play.run_time, play.run_time_narration, play.rate, play.lag_ratio);
         const YAML::Node p = node["play"];
         if (p.IsSequence()) {
             if (p.size() == 0) in.fail(p, "play needs at least one animation");
@@ -144,6 +164,12 @@ StepSpec load_step(const YamlReader& in, const YAML::Node& node) {
         } else {
             play.animations.push_back(load_animation(in, p));
         }
+        const bool narrated = play.run_time_narration ||
+                              std::any_of(play.animations.begin(), play.animations.end(),
+                                          [](const AnimationSpec& a) { return a.run_time_narration; });
+        if (narrated && !step.say)
+            in.fail(node["run_time"] ? node["run_time"] : node,
+                    "'run_time: narration' lasts as long as the step's speech; add a 'say:' to this step");
         step.step = std::move(play);
     }
     return step;
@@ -160,9 +186,9 @@ const std::vector<std::string>& animation_names() {
     return names;
 }
 
-std::vector<StepSpec> load_timeline(const YamlReader& in, const YAML::Node& list) {
+std::vector<StepSpec> load_timeline(const YamlReader& in, const YAML::Node& list, const std::string& scene_dir) {
     std::vector<StepSpec> out;
-    for (const auto& step : in.list(list, "timeline", 100000)) out.push_back(load_step(in, step));
+    for (const auto& step : in.list(list, "timeline", 100000)) out.push_back(load_step(in, step, scene_dir));
     return out;
 }
 

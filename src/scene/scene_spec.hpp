@@ -41,6 +41,8 @@ struct SceneSettings {
     double fps = 30;
     Color background{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};
     std::vector<FontFile> fonts;  // extra font files, tried in order when a glyph is missing
+    bool extend_to_audio = false;      // the video lasts until every sound has finished
+    bool reserve_lower_third = false;  // the lower third holds content: burnt-in captions go to the top
 };
 
 // --- object kinds -------------------------------------------------------------------------
@@ -189,6 +191,7 @@ struct AnimationSpec {
     std::optional<Vec2> shift;          // fade_in / fade_out
     SetSpec set;
     std::optional<double> run_time;
+    bool run_time_narration = false;     // `run_time: narration`: as long as the step's speech
     std::optional<RateFunction> rate;
     std::optional<double> lag_ratio;
     std::optional<double> scale_factor;  // indicate
@@ -198,17 +201,50 @@ struct AnimationSpec {
 struct PlayStep {
     std::vector<AnimationSpec> animations;
     std::optional<double> run_time;
+    bool run_time_narration = false;  // `run_time: narration`
     std::optional<RateFunction> rate;
     std::optional<double> lag_ratio;
 };
-struct WaitStep { double seconds = 1; };
+struct WaitStep {
+    double seconds = 1;
+    bool narration = false;  // `wait: narration`: as long as the step's speech
+};
 struct AddStep { std::vector<Ref> targets; };
 struct RemoveStep { std::vector<Ref> targets; };
 using StepKind = std::variant<PlayStep, WaitStep, AddStep, RemoveStep>;
 
+// What is said during a step: the caption, and the text draft speech reads.
+struct SaySpec {
+    std::string text;
+    SourceMark mark;
+    std::optional<std::string> audio;  // a recorded voice file that replaces the draft speech
+    SourceMark audio_mark;
+};
+
 struct StepSpec {
     StepKind step;
     SourceMark mark;
+    std::optional<SaySpec> say;
+};
+
+// `narration:`: each say: is spoken by eSpeak NG into the soundtrack.
+struct NarrationSpec {
+    std::string voice = "en";
+    SourceMark voice_mark;
+    int words_per_minute = 175;
+    double volume = 1;
+};
+
+// An entry of `audio:`: a sound file placed on the scene's clock.
+struct AudioTrackSpec {
+    std::string file;  // resolved against the scene file's folder
+    SourceMark mark;   // of the file name
+    double at = 0;     // seconds, or:
+    std::optional<int> step;  // the start of timeline step `step` (from 0)
+    SourceMark step_mark;
+    double volume = 1;
+    double fade_in = 0, fade_out = 0;
+    bool extend_to_audio = false;  // the video lasts until this sound ends
 };
 
 // The `data:` block: the tokens and the attention models whose numbers objects show.
@@ -221,6 +257,8 @@ struct SceneSpec {
     DataSpec data;
     std::vector<ObjectSpec> objects;
     std::vector<StepSpec> timeline;
+    std::optional<NarrationSpec> narration;
+    std::vector<AudioTrackSpec> audio;
 };
 
 }  // namespace attnreel

@@ -3,9 +3,11 @@
 #include "core/limits.hpp"
 #include "timeline/compile_objects.hpp"
 #include "timeline/match_pieces.hpp"
+#include "timeline/scene_sounds.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 namespace attnreel {
@@ -50,7 +52,7 @@ std::string join_ids(const std::vector<Ref>& refs) {
 
 class TimelineCompiler {
 public:
-    explicit TimelineCompiler(Scene& scene) : scene_(scene) {
+    TimelineCompiler(Scene& scene, SceneSounds& sounds) : scene_(scene), sounds_(sounds) {
         const std::size_t n = scene.objects.size();
         scene.tracks.assign(n, Track{});
         current_.resize(n);
@@ -60,11 +62,16 @@ public:
         }
     }
 
-    void run(const std::vector<StepSpec>& steps) {
+    void run(const std::vector<StepSpec>& steps, double narration_gain) {
         for (const auto& step : steps) {
             StepTiming timing;
             timing.start = now_;
             timing.mark = step.mark;
+            Voice voice;
+            if (step.say) voice = sounds_.voice(*step.say);
+            say_ = step.say ? &*step.say : nullptr;
+            voice_seconds_ = voice.sound ? voice.sound->seconds() : 0;
+            has_voice_ = voice.sound != nullptr;
             std::visit([&](const auto& s) { timing.description = apply(s, step.mark); }, step.step);
             timing.end = now_;
             // Frame counts stay far inside an int, at any frame rate up to 240 fps.
@@ -72,15 +79,34 @@ public:
                 throw InputError(step.mark, "the timeline lasts " + number_text(now_) + " s by the end of this step; "
                                             "a scene may last at most " + number_text(limits::scene_seconds) +
                                             " s (4 hours)");
+            if (step.say) {
+                scene_.narration.push_back({step.say->text, step.say->mark, scene_.steps.size(), timing.start,
+                                            timing.end, voice_seconds_, voice.words});
+                if (voice.sound) scene_.sounds.push_back({voice.sound, timing.start, narration_gain, 0, 0, ""});
+            }
             scene_.steps.push_back(std::move(timing));
         }
         scene_.duration = now_;
     }
 
 private:
-    std::string apply(const WaitStep& w, const SourceMark&) {
-        now_ += w.seconds;
-        return "wait " + format(w.seconds);
+    // How long the step's voice lasts, for `wait: narration` and `run_time: narration`.
+    double narration_seconds(const SourceMark& mark) const {
+        if (!has_voice_)
+            throw InputError(say_ ? say_->mark : mark,
+                             "this step lasts as long as its speech, but the line has no voice: add "
+                             "'narration: {voice: en}' to the scene for draft speech, or "
+                             "'say: {text: ..., audio: file}' for a recording");
+        return voice_seconds_;
+    }
+
+    std::string apply(const WaitStep& w, const SourceMark& mark) {
+        const double seconds = w.narration ? narration_seconds(mark) : w.seconds;
+        now_ += seconds;
+        if (!w.narration) return "wait " + format(seconds);
+        char text[64];
+        std::snprintf(text, sizeof text, "wait narration (%.2f s)", seconds);
+        return text;
     }
 
     std::string apply(const AddStep& a, const SourceMark&) {
@@ -101,13 +127,17 @@ private:
         double longest = 0;
         std::string description = "play";
         const bool staggered = p.lag_ratio && p.animations.size() > 1;
-        const double step_time = p.run_time.value_or(1.0);
+        // A run time of speech is at least a millisecond, as any run time.
+        const double step_time =
+            p.run_time_narration ? std::max(0.001, narration_seconds(p.animations[0].mark)) : p.run_time.value_or(1.0);
         const double n = static_cast<double>(p.animations.size());
         const double each = staggered ? step_time / (1 + (n - 1) * *p.lag_ratio) : 0;
         for (std::size_t k = 0; k < p.animations.size(); ++k) {
             const AnimationSpec& a = p.animations[k];
             const double start = staggered ? now_ + k * *p.lag_ratio * each : now_;
-            const double run_time = staggered ? each : a.run_time.value_or(step_time);
+            const double run_time = staggered            ? each
+                                    : a.run_time_narration ? std::max(0.001, narration_seconds(a.mark))
+                                                           : a.run_time.value_or(step_time);
             const std::optional<double> lag = staggered ? 0.0 : a.lag_ratio ? a.lag_ratio : p.lag_ratio;
             // indicate goes out and back; a step's rate function must not leave it swollen.
             const RateFunction rate = a.rate.value_or(a.kind == AnimationKind::Indicate
@@ -372,9 +402,35 @@ private:
     }
 
     Scene& scene_;
+    SceneSounds& sounds_;
     std::vector<ObjectState> current_;
     double now_ = 0;
+    const SaySpec* say_ = nullptr;  // the current step's say:, if any
+    bool has_voice_ = false;        // whether it has a voice…
+    double voice_seconds_ = 0;      // …and how long that lasts
 };
+
+// The audio: entries placed on the clock; the video grows to the end of any sound that
+// asks it to (or of every sound, with the scene's extend_to_audio).
+void place_audio_tracks(const SceneSpec& spec, SceneSounds& sounds, Scene& scene) {
+    double end_of_sound = 0;
+    for (const AudioTrackSpec& track : spec.audio) {
+        double start = track.at;
+        if (track.step) {
+            if (static_cast<std::size_t>(*track.step) >= scene.steps.size())
+                throw InputError(track.step_mark, "there is no step " + std::to_string(*track.step) +
+                                                      ": the timeline's steps are numbered 0 to " +
+                                                      std::to_string(static_cast<int>(scene.steps.size()) - 1));
+            start = scene.steps[static_cast<std::size_t>(*track.step)].start;
+        }
+        const auto sound = sounds.file(track.file, track.mark);
+        scene.sounds.push_back({sound, start, track.volume, track.fade_in, track.fade_out, track.file});
+        if (track.extend_to_audio) end_of_sound = std::max(end_of_sound, start + sound->seconds());
+    }
+    if (spec.settings.extend_to_audio)
+        for (const audio::Placement& p : scene.sounds) end_of_sound = std::max(end_of_sound, p.start + p.sound->seconds());
+    scene.duration = std::max(scene.duration, end_of_sound);
+}
 
 }  // namespace
 
@@ -387,7 +443,9 @@ Scene compile_scene(const SceneSpec& spec, text::FontLibrary& fonts) {
     for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f.path, f.mark));
     scene.model = std::make_shared<const attention::SceneData>(attention::SceneData::build(spec.data));
     scene.objects = compile_objects(spec, scene_fonts, *scene.model);
-    TimelineCompiler(scene).run(spec.timeline);
+    SceneSounds sounds(spec.narration);
+    TimelineCompiler(scene, sounds).run(spec.timeline, spec.narration ? spec.narration->volume : 1.0);
+    place_audio_tracks(spec, sounds, scene);
     for (std::size_t i = 0; i < scene.objects.size(); ++i)
         if (!scene.objects[i].is_group()) scene.draw_order.push_back(i);
     std::stable_sort(scene.draw_order.begin(), scene.draw_order.end(),

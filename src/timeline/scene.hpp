@@ -1,6 +1,8 @@
 #pragma once
 // A compiled scene: immutable objects and their tracks. frame_at(scene, t) is a pure
 // function of the two, safe to call from many threads at once.
+#include "audio/soundtrack.hpp"
+#include "audio/speech.hpp"
 #include "scene/draw_list.hpp"
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"
@@ -21,6 +23,17 @@ struct StepTiming {
     SourceMark mark;
 };
 
+// A step's `say:`: what captions show and, when it has a voice, what is heard from the
+// step's start.
+struct SpokenLine {
+    std::string text;
+    SourceMark mark;
+    std::size_t step = 0;            // its timeline step
+    double start = 0, step_end = 0;  // the step's place in time
+    double voice_seconds = 0;        // how long its voice lasts; 0: a caption without a voice
+    std::vector<audio::SpokenWord> words;  // draft speech: when each word starts (from `start`)
+};
+
 struct Scene {
     std::string file, name;
     SceneSettings settings;
@@ -31,6 +44,8 @@ struct Scene {
     double duration = 0;
     // The data block's models, computed (may be empty): what `attnreel model` and `analyze` print.
     std::shared_ptr<const attention::SceneData> model;
+    std::vector<SpokenLine> narration;     // every say:, in timeline order
+    std::vector<audio::Placement> sounds;  // voices and audio tracks on the scene's clock
 
     // Frames in the whole video at the scene's fps (at least one, for a still scene).
     int frame_count(double fps) const;
