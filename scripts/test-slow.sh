@@ -8,5 +8,6 @@ labels=("$@")
 if [ ${#labels[@]} -eq 0 ]; then labels=(fuzz browser cluster); fi
 for label in "${labels[@]}"; do
   echo "== slow suite: $label"
+  if [ "$label" = browser ]; then scripts/install-deps.sh browser; fi
   ctest --test-dir build --output-on-failure --timeout 1800 -L "^${label}\$"
 done
