@@ -52,10 +52,12 @@ public:
         if (index < 0) fail("it holds no audio stream");
         const AVCodecParameters* parameters = format_->streams[index]->codecpar;
         const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
-        if (!decoder) fail(std::string("libavcodec has no decoder for its ") + avcodec_get_name(parameters->codec_id) + " audio");
+        if (!decoder)
+            fail(std::string("libavcodec has no decoder for its ") + avcodec_get_name(parameters->codec_id) + " audio");
         codec_.reset(avcodec_alloc_context3(decoder));
         if (!codec_) throw std::bad_alloc();
-        if (avcodec_parameters_to_context(codec_.get(), parameters) < 0 || avcodec_open2(codec_.get(), decoder, nullptr) < 0)
+        if (avcodec_parameters_to_context(codec_.get(), parameters) < 0 ||
+            avcodec_open2(codec_.get(), decoder, nullptr) < 0)
             fail(std::string("cannot open the ") + decoder->name + " decoder");
 
         std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
@@ -123,8 +125,7 @@ private:
 Sound decode_audio_file(const std::filesystem::path& path, const SourceMark& mark) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status))
-        throw InputError(mark, "audio file not found: " + path.string());
+    if (!std::filesystem::exists(status)) throw InputError(mark, "audio file not found: " + path.string());
     if (!std::filesystem::is_regular_file(status))
         throw InputError(mark, "audio file '" + path.string() + "' is not a regular file");
     return Decoder(path, mark).run();

@@ -4,6 +4,8 @@
 
 extern "C" {
 #include <libavutil/error.h>
+#include <libavutil/log.h>
+#include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 }
 
@@ -21,8 +23,10 @@ std::string error_text(int code) {
 // its channel count (1: mono, 2: stereo, 6: 5.1…), which is how most files mean it.
 AVChannelLayout ordered(const AVChannelLayout& layout) {
     AVChannelLayout out{};
-    if (layout.order == AV_CHANNEL_ORDER_UNSPEC && layout.nb_channels > 0) av_channel_layout_default(&out, layout.nb_channels);
-    else if (av_channel_layout_copy(&out, &layout) < 0) throw std::bad_alloc();
+    if (layout.order == AV_CHANNEL_ORDER_UNSPEC && layout.nb_channels > 0)
+        av_channel_layout_default(&out, layout.nb_channels);
+    else if (av_channel_layout_copy(&out, &layout) < 0)
+        throw std::bad_alloc();
     return out;
 }
 
@@ -41,16 +45,19 @@ Resampler::Resampler(const AVChannelLayout& layout, AVSampleFormat format, int s
     AVChannelLayout in = ordered(layout);
     AVChannelLayout out{};
     av_channel_layout_default(&out, kChannels);
-    const int made = swr_alloc_set_opts2(&context_, &out, AV_SAMPLE_FMT_FLT, kSampleRate, &in, format, sample_rate, 0,
-                                         nullptr);
+    const int made =
+        swr_alloc_set_opts2(&context_, &out, AV_SAMPLE_FMT_FLT, kSampleRate, &in, format, sample_rate, 0, nullptr);
     av_channel_layout_uninit(&in);
     av_channel_layout_uninit(&out);
     if (made < 0) throw std::invalid_argument(error_text(made));
+    // Its reasons go into the error the caller throws, not onto stderr as well.
+    av_opt_set_int(context_, "log_level_offset", AV_LOG_DEBUG, 0);
     if (const int ready = swr_init(context_); ready < 0) {
         swr_free(&context_);
         // libswresample explains the reason (a layout it cannot mix down) on its log.
-        throw std::invalid_argument(ready == AVERROR(EINVAL) ? "libswresample cannot build a conversion to 48000 Hz stereo"
-                                                             : error_text(ready));
+        throw std::invalid_argument(ready == AVERROR(EINVAL)
+                                        ? "libswresample cannot build a conversion to 48000 Hz stereo"
+                                        : error_text(ready));
     }
 }
 

@@ -48,7 +48,8 @@ void Soundtrack::read(std::int64_t first, int count, float* out) const {
             o[1] += g * source[in + 1];
         }
     }
-    for (float* o = out; o < out + static_cast<std::ptrdiff_t>(count) * kChannels; ++o) *o = std::clamp(*o, -1.0f, 1.0f);
+    for (float* o = out; o < out + static_cast<std::ptrdiff_t>(count) * kChannels; ++o)
+        *o = std::clamp(*o, -1.0f, 1.0f);
 }
 
 }  // namespace attnreel::audio

@@ -18,7 +18,7 @@ struct Placement {
     double gain = 1;      // linear
     double fade_in = 0;   // seconds of linear fade from the sound's start
     double fade_out = 0;  // seconds of linear fade to the sound's end
-    std::string name;     // what it is, for listings: a file name, or empty for a voice
+    std::string name = {};  // what it is, for listings: a file name, or empty for a voice
 };
 
 // The length of the fade where a range cuts a sound.

@@ -93,7 +93,8 @@ std::shared_ptr<const Speech> synthesize_speech(const std::string& text, const S
         if (const auto found = cache.find(key); found != cache.end()) return found->second;
     }
     if (!speech_voice_exists(voice.name))
-        throw InputError(mark, "unknown eSpeak NG voice '" + voice.name + "'" + did_you_mean(voice.name, speech_voices()));
+        throw InputError(mark,
+                         "unknown eSpeak NG voice '" + voice.name + "'" + did_you_mean(voice.name, speech_voices()));
 
     Collected collected;
     int rate = 0;
@@ -106,8 +107,8 @@ std::shared_ptr<const Speech> synthesize_speech(const std::string& text, const S
         espeak_SetParameter(espeakRATE, voice.words_per_minute, 0);
         espeak_SetSynthCallback(on_synthesised);
         collecting = &collected;
-        const espeak_ERROR said = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                                               nullptr, nullptr);
+        const espeak_ERROR said =
+            espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
         espeak_Synchronize();
         collecting = nullptr;
         if (said != EE_OK) throw InputError(mark, "eSpeak NG cannot speak this text");
@@ -120,8 +121,13 @@ std::shared_ptr<const Speech> synthesize_speech(const std::string& text, const S
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(collected.samples.data());
     to_sound.convert(&bytes, static_cast<int>(collected.samples.size()), speech->sound);
     to_sound.flush(speech->sound);
-    for (const auto& [ms, character] : collected.words)
-        speech->words.push_back({ms / 1000.0, byte_of_character(text, character)});
+    // eSpeak NG sometimes reports a word past the text's end or out of order: keep the
+    // words that move forward through the text.
+    for (const auto& [ms, character] : collected.words) {
+        const std::size_t byte = byte_of_character(text, character);
+        if (byte >= text.size() || (!speech->words.empty() && byte <= speech->words.back().byte)) continue;
+        speech->words.push_back({ms / 1000.0, byte});
+    }
 
     std::lock_guard<std::mutex> hold(cache_lock);
     return cache.emplace(key, std::move(speech)).first->second;

@@ -41,8 +41,8 @@ std::vector<std::size_t> word_starts(const std::string& text) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
-        const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' ||
-                                 text[i - 1] == '\r';
+        const bool after_space =
+            i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r';
         if (!space && after_space) starts.push_back(i);
     }
     return starts;
@@ -124,9 +124,9 @@ std::vector<Cue> make_cues(const Scene& scene) {
         const auto chunks = split_caption(line.text);
         std::vector<double> starts = spoken_starts(line, chunks);
         const bool spoken_fit = !starts.empty() && std::is_sorted(starts.begin(), starts.end()) &&
-                                std::adjacent_find(starts.begin(), starts.end(), [](double a, double b) {
-                                    return b - a < 0.2;
-                                }) == starts.end() && starts.back() < end - 0.2;
+                                std::adjacent_find(starts.begin(), starts.end(),
+                                                   [](double a, double b) { return b - a < 0.2; }) == starts.end() &&
+                                starts.back() < end - 0.2;
         if (!spoken_fit) {  // share the time by length
             std::vector<double> weights;
             for (const auto& chunk : chunks) {
@@ -162,7 +162,8 @@ std::vector<Cue> cues_in_range(const std::vector<Cue>& cues, double from, double
 }
 
 const Cue* caption_at(const std::vector<Cue>& cues, double t) {
-    const auto after = std::upper_bound(cues.begin(), cues.end(), t, [](double x, const Cue& c) { return x < c.start; });
+    const auto after =
+        std::upper_bound(cues.begin(), cues.end(), t, [](double x, const Cue& c) { return x < c.start; });
     if (after == cues.begin()) return nullptr;
     const Cue& c = *std::prev(after);
     return t < c.end ? &c : nullptr;

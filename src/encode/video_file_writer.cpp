@@ -87,7 +87,8 @@ void VideoFileWriter::send(const AVFrame& frame) {
 }
 
 void VideoFileWriter::write_audio(AVPacket& packet) {
-    if (finished_ || !audio_stream_) throw std::logic_error("VideoFileWriter::write_audio without an open audio stream");
+    if (finished_ || !audio_stream_)
+        throw std::logic_error("VideoFileWriter::write_audio without an open audio stream");
     av_packet_rescale_ts(&packet, audio_time_base_, audio_stream_->time_base);
     packet.stream_index = audio_stream_->index;
     check_output(av_interleaved_write_frame(format_, &packet), "writing an audio packet");  // takes the packet

@@ -26,11 +26,8 @@ std::string file_name(const YamlReader& in, const YAML::Node& node, const std::s
 
 SaySpec load_say(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
     SaySpec say;
-    say.mark = in.mark(node);
-    YAML::Node text = node;
     if (node.IsMap()) {
         in.only_keys(node, {"text", "audio"}, "say");
-        text = in.required(node, "text", "say");
         if (node["audio"]) {
             say.audio = file_name(in, node["audio"], "audio", scene_dir);
             say.audio_mark = in.mark(node["audio"]);
@@ -38,6 +35,8 @@ SaySpec load_say(const YamlReader& in, const YAML::Node& node, const std::string
     } else if (!node.IsScalar()) {
         in.fail(node, "expected the words said during this step, or {text: …, audio: voice.wav}");
     }
+    // A yaml-cpp Node assigned to another overwrites the node it refers to: pick, never reassign.
+    const YAML::Node text = node.IsMap() ? in.required(node, "text", "say") : node;
     say.text = in.string(text, "say");
     say.mark = in.mark(text);
     if (say.text.find_first_not_of(" \t\r\n") == std::string::npos) in.fail(text, "'say' needs some words");
@@ -72,7 +71,8 @@ std::vector<AudioTrackSpec> load_audio_tracks(const YamlReader& in, const YAML::
             continue;
         }
         if (!entry.IsMap()) in.fail(entry, "expected an audio entry such as {file: music.ogg, at: 0}");
-        in.only_keys(entry, {"file", "at", "step", "volume", "fade_in", "fade_out", "extend_to_audio"}, "an audio entry");
+        in.only_keys(entry, {"file", "at", "step", "volume", "fade_in", "fade_out", "extend_to_audio"},
+                     "an audio entry");
         const YAML::Node file = in.required(entry, "file", "an audio entry");
         t.file = file_name(in, file, "file", scene_dir);
         t.mark = in.mark(file);

@@ -140,7 +140,8 @@ StepSpec load_step(const YamlReader& in, const YAML::Node& node, const std::stri
         in.only_keys(node, {"wait", "say"}, "a wait step");
         const YAML::Node w = node["wait"];
         if (w.IsScalar() && w.Scalar() == "narration") {
-            if (!step.say) in.fail(w, "'wait: narration' lasts as long as the step's speech; add a 'say:' to this step");
+            if (!step.say)
+                in.fail(w, "'wait: narration' lasts as long as the step's speech; add a 'say:' to this step");
             step.step = WaitStep{0, true};
         } else {
             step.step = WaitStep{in.number(w, "wait", 0, kMaxSeconds)};

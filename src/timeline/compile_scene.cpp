@@ -82,7 +82,7 @@ public:
             if (step.say) {
                 scene_.narration.push_back({step.say->text, step.say->mark, scene_.steps.size(), timing.start,
                                             timing.end, voice_seconds_, voice.words});
-                if (voice.sound) scene_.sounds.push_back({voice.sound, timing.start, narration_gain, 0, 0, ""});
+                if (voice.sound) scene_.sounds.push_back({voice.sound, timing.start, narration_gain});
             }
             scene_.steps.push_back(std::move(timing));
         }
@@ -428,7 +428,8 @@ void place_audio_tracks(const SceneSpec& spec, SceneSounds& sounds, Scene& scene
         if (track.extend_to_audio) end_of_sound = std::max(end_of_sound, start + sound->seconds());
     }
     if (spec.settings.extend_to_audio)
-        for (const audio::Placement& p : scene.sounds) end_of_sound = std::max(end_of_sound, p.start + p.sound->seconds());
+        for (const audio::Placement& p : scene.sounds)
+            end_of_sound = std::max(end_of_sound, p.start + p.sound->seconds());
     scene.duration = std::max(scene.duration, end_of_sound);
 }
 

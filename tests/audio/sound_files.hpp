@@ -15,16 +15,21 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
+#include <libavutil/log.h>
 #include <libavutil/samplefmt.h>
 #include <libswresample/swresample.h>
 }
 
 namespace attnreel::test {
 
+// libav's notes on the files the tests make on purpose (odd layouts, codec padding) would
+// drown the report.
+inline const bool libav_quiet_for_audio_tests = (av_log_set_level(AV_LOG_QUIET), true);
+
 // A 16-bit PCM WAV of `channels` interleaved channels. With `extensible`, the
 // WAVE_FORMAT_EXTENSIBLE header with a channel mask of 0 (no known speaker order).
-inline void write_wav(const std::filesystem::path& path, const std::vector<float>& interleaved, int rate,
-                      int channels, bool extensible = false) {
+inline void write_wav(const std::filesystem::path& path, const std::vector<float>& interleaved, int rate, int channels,
+                      bool extensible = false) {
     std::ofstream out(path, std::ios::binary);
     auto u32 = [&](std::uint32_t v) { out.write(reinterpret_cast<const char*>(&v), 4); };
     auto u16 = [&](std::uint16_t v) { out.write(reinterpret_cast<const char*>(&v), 2); };
@@ -134,15 +139,16 @@ struct DecodedAudio {
     std::string codec;
     int sample_rate = 0;
     int channels = 0;
-    double stream_seconds = 0;        // the stream's duration in the container
-    std::vector<float> left, right;   // decoded samples (mono files: left only)
+    double stream_seconds = 0;       // the stream's duration in the container
+    std::vector<float> left, right;  // decoded samples (mono files: left only)
     double seconds() const { return sample_rate ? static_cast<double>(left.size()) / sample_rate : 0; }
 };
 
 inline DecodedAudio decode_audio_stream(const std::filesystem::path& path) {
     DecodedAudio out;
     AVFormatContext* format = nullptr;
-    if (avformat_open_input(&format, path.c_str(), nullptr, nullptr) < 0) throw std::runtime_error("open " + path.string());
+    if (avformat_open_input(&format, path.c_str(), nullptr, nullptr) < 0)
+        throw std::runtime_error("open " + path.string());
     avformat_find_stream_info(format, nullptr);
     const int index = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
     if (index < 0) {
@@ -165,11 +171,16 @@ inline DecodedAudio decode_audio_stream(const std::filesystem::path& path) {
             for (int i = 0; i < frame->nb_samples; ++i)
                 for (int ch = 0; ch < std::min(2, out.channels); ++ch) {
                     float v = 0;
-                    if (frame->format == AV_SAMPLE_FMT_FLTP) v = reinterpret_cast<const float*>(frame->extended_data[ch])[i];
-                    else if (frame->format == AV_SAMPLE_FMT_FLT) v = reinterpret_cast<const float*>(frame->data[0])[i * out.channels + ch];
-                    else if (frame->format == AV_SAMPLE_FMT_S16) v = reinterpret_cast<const std::int16_t*>(frame->data[0])[i * out.channels + ch] / 32768.0f;
-                    else if (frame->format == AV_SAMPLE_FMT_S16P) v = reinterpret_cast<const std::int16_t*>(frame->extended_data[ch])[i] / 32768.0f;
-                    else throw std::runtime_error("unexpected sample format in test decoder");
+                    if (frame->format == AV_SAMPLE_FMT_FLTP)
+                        v = reinterpret_cast<const float*>(frame->extended_data[ch])[i];
+                    else if (frame->format == AV_SAMPLE_FMT_FLT)
+                        v = reinterpret_cast<const float*>(frame->data[0])[i * out.channels + ch];
+                    else if (frame->format == AV_SAMPLE_FMT_S16)
+                        v = reinterpret_cast<const std::int16_t*>(frame->data[0])[i * out.channels + ch] / 32768.0f;
+                    else if (frame->format == AV_SAMPLE_FMT_S16P)
+                        v = reinterpret_cast<const std::int16_t*>(frame->extended_data[ch])[i] / 32768.0f;
+                    else
+                        throw std::runtime_error("unexpected sample format in test decoder");
                     (ch == 0 ? out.left : out.right).push_back(v);
                 }
             av_frame_unref(frame);

@@ -84,7 +84,8 @@ inline std::string decode_payload(const std::string& text, std::size_t line) {
             continue;
         }
         static const std::vector<std::pair<std::string, std::string>> refs = {
-            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&lrm;", "\u200e"}, {"&rlm;", "\u200f"}, {"&nbsp;", "\u00a0"}};
+            {"&amp;", "&"},      {"&lt;", "<"},       {"&gt;", ">"},
+            {"&lrm;", "\u200e"}, {"&rlm;", "\u200f"}, {"&nbsp;", "\u00a0"}};
         bool known = false;
         for (const auto& [ref, ch] : refs)
             if (text.compare(i, ref.size(), ref) == 0) {
