@@ -57,6 +57,9 @@ int frame_command(const std::vector<std::string>& words) {
         const int n = parse_int("--frame", *args.get("--frame"), 0, 100000000);
         t = n / scene.settings.fps;
     }
+    // check prints the duration in hundredths: the end it prints is the end, even when the
+    // real one (set by speech, say) is a little earlier.
+    if (t > scene.duration && t <= scene.duration + 0.005) t = scene.duration;
     if (t < 0 || t > scene.duration + 1e-9)
         throw UsageError("time " + number_text(t) + " s is outside the scene, which lasts " +
                          number_text(scene.duration) + " s");

@@ -202,14 +202,14 @@ TEST_CASE("the narrated example plays in headless Chromium with sound and the st
     ScratchDir dir;
     const std::string example = std::string(ATTNREEL_SOURCE_DIR) + "/examples/narration.yaml";
     int code = 0;
-    const std::string rendered = run(std::string(ATTNREEL_BINARY) + " render " + quoted(example) +
+    const std::string rendered = run(std::string(ATTNREEL_BINARY) + " render " + quoted(fs::path(example)) +
                                          " --size 640x360 --fps 15 --quiet -o " + quoted(dir.path / "lesson.mp4"),
                                      code);
     INFO(rendered);
     REQUIRE(code == 0);
 
     // The steps that speak, from `check`: their middles and their lines.
-    const std::string check = run(std::string(ATTNREEL_BINARY) + " check " + quoted(example), code);
+    const std::string check = run(std::string(ATTNREEL_BINARY) + " check " + quoted(fs::path(example)), code);
     REQUIRE(code == 0);
     std::vector<std::pair<double, std::string>> expected;  // (time, the step's say: text)
     {
