@@ -18,7 +18,7 @@ struct Mp4Options {
     double fps = 30;                // need not be whole: 29.97 is kept as 2997/100
     int crf = 20;                   // x264 constant rate factor, 0 (lossless) … 51; lower is better
     std::string preset = "medium";  // x264 speed/size trade-off: ultrafast … placebo
-    std::shared_ptr<const audio::Soundtrack> audio;  // none: a silent video without an audio stream
+    std::shared_ptr<const audio::Soundtrack> audio = nullptr;  // none: a silent video without an audio stream
 };
 
 // The x264 preset names, fastest first.

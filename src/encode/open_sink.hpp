@@ -18,7 +18,7 @@ struct OutputSettings {
     double fps = 30;
     int crf = 20;                   // MP4 only
     std::string preset = "medium";  // MP4 only
-    std::shared_ptr<const audio::Soundtrack> audio;  // MP4 only; none: no audio stream
+    std::shared_ptr<const audio::Soundtrack> audio = nullptr;  // MP4 only; none: no audio stream
     GifOptions gif;                 // GIF only; its input_fps is taken from fps
 };
 

@@ -53,10 +53,10 @@ inline StepSpec play(std::vector<AnimationSpec> animations, std::optional<double
     p.animations = std::move(animations);
     p.run_time = run_time;
     p.lag_ratio = lag_ratio;
-    return {p, {}};
+    return {p, {}, std::nullopt};
 }
 
-inline StepSpec wait(double seconds) { return {WaitStep{seconds}, {}}; }
+inline StepSpec wait(double seconds) { return {WaitStep{seconds}, {}, std::nullopt}; }
 
 inline Scene compile(const SceneSpec& spec) { return compile_scene(spec, fonts()); }
 
