@@ -1,6 +1,7 @@
 #include "audio/decode_file.hpp"
 
 #include "audio/resampler.hpp"
+#include "core/limits.hpp"
 
 #include <memory>
 #include <optional>
@@ -15,8 +16,6 @@ namespace attnreel::audio {
 
 namespace {
 
-// Longer sounds are refused: at 48 kHz stereo float, 30 minutes take 690 MB in memory.
-constexpr double kMaxSeconds = 30 * 60;
 
 std::string error_text(int code) {
     char text[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -103,7 +102,7 @@ private:
             }
             resampler_->convert(frame.extended_data, frame.nb_samples, sound_);
             av_frame_unref(&frame);
-            if (sound_.seconds() > kMaxSeconds) fail("it is longer than the limit of 30 minutes");
+            if (sound_.seconds() > limits::audio_seconds) fail("it is longer than the limit of 30 minutes");
         }
     }
 
@@ -128,6 +127,8 @@ Sound decode_audio_file(const std::filesystem::path& path, const SourceMark& mar
     if (!std::filesystem::exists(status)) throw InputError(mark, "audio file not found: " + path.string());
     if (!std::filesystem::is_regular_file(status))
         throw InputError(mark, "audio file '" + path.string() + "' is not a regular file");
+    if (std::filesystem::file_size(path, ec) > limits::audio_file_bytes)
+        throw InputError(mark, "audio file '" + path.string() + "' is larger than the limit of 1 GiB");
     return Decoder(path, mark).run();
 }
 

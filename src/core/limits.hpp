@@ -13,6 +13,8 @@ inline constexpr std::uintmax_t scene_file_bytes = 1u << 20;     // a hand-writt
 inline constexpr std::uintmax_t font_file_bytes = 64u << 20;     // the largest Noto fonts are ~20 MiB
 inline constexpr std::uintmax_t weights_npy_bytes = 64u << 20;   // 8M float64 numbers
 inline constexpr std::uintmax_t weights_json_bytes = 16u << 20;  // about 1M numbers written as text
+inline constexpr std::uintmax_t audio_file_bytes = 1u << 30;      // 30 minutes of 96 kHz 24-bit stereo WAV
+inline constexpr double audio_seconds = 30 * 60;                  // decoded: 690 MB at 48 kHz stereo float
 
 // The YAML document (io/yaml_limits.hpp).
 inline constexpr int yaml_depth = 64;                  // lists and maps in lists and maps

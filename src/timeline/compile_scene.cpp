@@ -430,6 +430,10 @@ void place_audio_tracks(const SceneSpec& spec, SceneSounds& sounds, Scene& scene
     if (spec.settings.extend_to_audio)
         for (const audio::Placement& p : scene.sounds)
             end_of_sound = std::max(end_of_sound, p.start + p.sound->seconds());
+    if (end_of_sound > limits::scene_seconds)
+        throw InputError(spec.audio.empty() ? SourceMark{spec.file} : spec.audio.front().mark,
+                         "extend_to_audio would make the scene last " + number_text(end_of_sound) +
+                             " s; a scene may last at most " + number_text(limits::scene_seconds) + " s (4 hours)");
     scene.duration = std::max(scene.duration, end_of_sound);
 }
 
