@@ -203,6 +203,20 @@ Path Path::transformed(const Similarity& s) const {
     return out;
 }
 
+Path Path::affine(const Eigen::Matrix2d& linear, const Vec2& offset) const {
+    Path out = *this;
+    for (auto& p : out.points_) p = linear * p + offset;
+    out.subpath_start_ = linear * subpath_start_ + offset;
+    return out;
+}
+
+Path Path::blended(const Path& other, double t) const {
+    Path out = *this;
+    for (std::size_t i = 0; i < out.points_.size(); ++i) out.points_[i] = lerp(points_[i], other.points_[i], t);
+    out.subpath_start_ = lerp(subpath_start_, other.subpath_start_, t);
+    return out;
+}
+
 std::vector<Path::Polyline> Path::flatten(double tolerance) const {
     std::vector<Polyline> out;
     Vec2 cur{0, 0};

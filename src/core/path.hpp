@@ -27,6 +27,12 @@ public:
     // The first `fraction` (0..1) of the path by arc length, as Manim's Create reveals it.
     Path partial(double fraction) const;
     Path transformed(const Similarity& s) const;
+    // Every point mapped by p' = linear · p + offset (an affine map: stretches a bar as it grows).
+    Path affine(const Eigen::Matrix2d& linear, const Vec2& offset) const;
+    // Whether the two paths are made of the same verbs, so that their points correspond one to one.
+    bool same_structure(const Path& other) const { return verbs_ == other.verbs_; }
+    // The path whose points lie at t between this one's and `other`'s; needs same_structure.
+    Path blended(const Path& other, double t) const;
     // Subpaths flattened to polylines within `tolerance` units; closed ones repeat no point.
     struct Polyline {
         std::vector<Vec2> points;

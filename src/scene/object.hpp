@@ -5,6 +5,8 @@
 #include "core/error.hpp"
 #include "core/path.hpp"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,38 @@ struct ShownValue {
     bool operator==(const ShownValue&) const = default;
 };
 
+// How a widget prints a number: fixed decimals, or a percentage of 1 ("45%").
+struct NumberFormat {
+    int decimals = 2;
+    bool percent = false;
+    bool operator==(const NumberFormat&) const = default;
+};
+
+// The glyphs numbers are set in (widgets/number_text.hpp): one face at one size.
+struct NumberGlyphs;
+
+// A leaf that shows a number (a value label of a chart, a matrix cell): its parts are the
+// number set in `glyphs`, so that `transform` into another such leaf can count from one
+// value to the other, setting each in-between value the same way.
+struct NumberLabel {
+    double value = 0;  // −inf: a masked entry ("−∞")
+    NumberFormat format;
+    std::shared_ptr<const NumberGlyphs> glyphs;
+    double align = 0.5;  // 0: the number starts at the anchor; 0.5: centred on it; 1: ends at it
+    Similarity at;       // where the anchor is (its offset) and the scale the glyphs are drawn at
+    // `create` counts up from this value, travelling from `create_from_at` (a bar's value
+    // label rising with its bar); none: create writes the number as text.
+    std::optional<double> create_from_value;
+    Similarity create_from_at;
+};
+
+// A bar: `create` grows it out of the line through `base` along `direction` (a unit vector),
+// as a bar grows from its axis, instead of drawing its outline.
+struct GrowFrom {
+    Vec2 base{0, 0};
+    Vec2 direction{0, 1};
+};
+
 struct Object {
     std::string id;
     SourceMark mark;
@@ -51,6 +85,11 @@ struct Object {
     // cell's place): when every leaf of both sides has one, pieces pair up by it.
     std::string match_key;
     std::vector<ShownValue> shown;  // what it shows from a model; empty for typed numbers and plain text
+    std::optional<NumberLabel> number;  // the number its parts spell, for counting transforms
+    std::optional<GrowFrom> grow_from;  // bars
+    // `create` shows part k once the animation is `reveal_at[k]` of the way through (a line
+    // chart's markers, as the line reaches them); empty: every part together.
+    std::vector<double> reveal_at;
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

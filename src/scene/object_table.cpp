@@ -1,5 +1,7 @@
 #include "scene/object_table.hpp"
 
+#include <unordered_set>
+
 namespace attnreel {
 
 std::size_t ObjectTable::add(Object object) {
@@ -44,12 +46,37 @@ BBox ObjectTable::bounds(std::size_t i) const {
     return box;
 }
 
-void ObjectTable::transform(std::size_t i, const Similarity& s) {
-    for (std::size_t leaf : leaves(i)) {
-        Object& o = objects_[leaf];
-        for (auto& part : o.parts) part = part.transformed(s);
-        o.tip_length *= s.scale;
+void transform_leaf(Object& o, const Similarity& s) {
+    for (auto& part : o.parts) part = part.transformed(s);
+    o.tip_length *= s.scale;
+    if (o.number) {
+        o.number->at = s.after(o.number->at);
+        o.number->create_from_at = s.after(o.number->create_from_at);
     }
+    if (o.grow_from) {
+        const Vec2 base = s.apply(o.grow_from->base);
+        o.grow_from->direction = (s.apply(o.grow_from->base + o.grow_from->direction) - base).normalized();
+        o.grow_from->base = base;
+    }
+}
+
+void ObjectTable::transform(std::size_t i, const Similarity& s) {
+    if (followers_.empty()) {
+        for (std::size_t leaf : leaves(i)) transform_leaf(objects_[leaf], s);
+        return;
+    }
+    std::vector<std::size_t> pending{i}, moved;
+    std::unordered_set<std::size_t> seen;
+    while (!pending.empty()) {
+        const std::size_t k = pending.back();
+        pending.pop_back();
+        if (!seen.insert(k).second) continue;
+        if (objects_[k].is_group()) pending.insert(pending.end(), objects_[k].children.begin(), objects_[k].children.end());
+        else moved.push_back(k);
+        if (const auto f = followers_.find(k); f != followers_.end())
+            pending.insert(pending.end(), f->second.begin(), f->second.end());
+    }
+    for (std::size_t leaf : moved) transform_leaf(objects_[leaf], s);
 }
 
 }  // namespace attnreel

@@ -26,14 +26,22 @@ public:
     // Indices of the leaves under `i` (itself when it is a leaf), in drawing order.
     std::vector<std::size_t> leaves(std::size_t i) const;
     BBox bounds(std::size_t i) const;
+    // Moves the leaves under i, and the followers of i and of everything under it, each once.
     void transform(std::size_t i, const Similarity& s);
+    // `follower` moves whenever `leader` does, without being a member of it: the parts of a
+    // widget that show later (a head grid's other views, a matrix's highlights), which layout
+    // must take along but `create` of the widget must not show.
+    void follow(std::size_t leader, std::size_t follower) { followers_[leader].push_back(follower); }
 
 private:
     std::vector<Object> objects_;
     std::unordered_map<std::string, std::size_t> index_;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> followers_;
 };
 
 // Bounds of one leaf's geometry (arrows include their tip's end point).
 BBox leaf_bounds(const Object& leaf);
+// Moves one leaf's geometry, and what is placed with it (a number's anchor, a bar's base).
+void transform_leaf(Object& leaf, const Similarity& s);
 
 }  // namespace attnreel

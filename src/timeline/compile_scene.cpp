@@ -305,11 +305,20 @@ private:
             }
             const std::size_t t = to[*partner[k]];
             arrives[*partner[k]] = true;
-            Segment s = segment(f, SegmentKind::Morph, rate, start, start + run_time);
+            const Object &from_leaf = scene_.objects[f], &to_leaf = scene_.objects[t];
+            const bool counts = from_leaf.number && to_leaf.number;  // a value tweening into another
+            Segment s = segment(f, counts ? SegmentKind::Count : SegmentKind::Morph, rate, start, start + run_time);
             s.to = current_[t];
             s.to.transform = s.from.transform;  // the morph path is absolute
             s.to.visible = false;
-            s.morph = std::make_shared<Morph>(Morph::between(placed_parts(f), placed_parts(t)));
+            if (counts) {
+                CountingNumber c{*from_leaf.number, *to_leaf.number};
+                c.from.at = current_[f].transform.after(c.from.at);
+                c.to.at = current_[t].transform.after(c.to.at);
+                s.count = std::make_shared<CountingNumber>(std::move(c));
+            } else {
+                s.morph = std::make_shared<Morph>(Morph::between(placed_parts(f), placed_parts(t)));
+            }
             push(f, std::move(s), a.mark);
             set_visible(t, true, start + run_time, a.mark);
         }

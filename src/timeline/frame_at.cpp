@@ -1,6 +1,7 @@
 #include "timeline/scene.hpp"
 
 #include "scene/shapes.hpp"
+#include "widgets/number_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -89,6 +90,29 @@ void emit_arrow(const Object& o, const Path& centre, const Style& style, double 
     out.items.push_back({arrow_tip(apex, direction, tip, tip_width), colour, std::nullopt, 0});
 }
 
+// A number on its way from one value to another: the value, its place and its size move
+// together; a masked entry (−∞) and a format change switch over halfway.
+std::vector<Path> counted_parts(const CountingNumber& c, double a) {
+    NumberLabel label = c.from;
+    label.at = lerp(c.from.at, c.to.at, a);
+    label.align = lerp(c.from.align, c.to.align, a);
+    const bool finite = std::isfinite(c.from.value) && std::isfinite(c.to.value);
+    const double value = finite ? lerp(c.from.value, c.to.value, a) : (a < 0.5 ? c.from.value : c.to.value);
+    if (a >= 0.5) label.glyphs = c.to.glyphs;
+    return number_parts(label, value, a < 0.5 ? c.from.format : c.to.format);
+}
+
+// Create on a bar: the bar stretched along its direction by `a` from its base line.
+std::vector<Path> grown_parts(const Object& o, double a) {
+    const Vec2 d = o.grow_from->direction, base = o.grow_from->base;
+    // p' = p − (1 − a)((p − base)·d) d
+    const Eigen::Matrix2d linear = Eigen::Matrix2d::Identity() - (1 - a) * d * d.transpose();
+    const Vec2 offset = (1 - a) * d * d.dot(base);
+    std::vector<Path> parts;
+    for (const auto& part : o.parts) parts.push_back(part.affine(linear, offset));
+    return parts;
+}
+
 void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList& out) {
     const double scale = st.transform.scale;
     if (o.shape == ObjectShape::Arrow) {
@@ -115,10 +139,41 @@ void emit_write(const Object& o, const Segment& seg, double a, DrawList& out) {
     }
 }
 
+// Create on a leaf whose parts come in turn (markers along a line): part k pops in, growing
+// about its centre, once the animation passes reveal_at[k].
+void emit_revealed(const Object& o, const ObjectState& st, double a, DrawList& out) {
+    constexpr double kPop = 0.08;  // of the animation, for each part to reach its size
+    for (std::size_t k = 0; k < o.parts.size(); ++k) {
+        const double start = k < o.reveal_at.size() ? o.reveal_at[k] * (1 - kPop) : 0;
+        const double local = std::clamp((a - start) / kPop, 0.0, 1.0);
+        if (local <= 0) continue;
+        const Path placed = o.parts[k].transformed(st.transform);
+        const Path part = placed.transformed(Similarity::scaling_about(placed.bounds().center(), local));
+        emit_path(part, st.style, st.opacity, st.transform.scale, {}, out);
+    }
+}
+
 void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
     switch (seg.kind) {
     case SegmentKind::Instant: emit_leaf(o, seg.to, {}, out); return;
     case SegmentKind::Create:
+        if (o.grow_from) {
+            for (const Path& p : grown_parts(o, a))
+                emit_path(p.transformed(seg.to.transform), seg.to.style, seg.to.opacity, seg.to.transform.scale, {}, out);
+            return;
+        }
+        if (!o.reveal_at.empty()) return emit_revealed(o, seg.to, a, out);
+        if (o.number && o.number->create_from_value) {
+            NumberLabel start = *o.number;
+            start.value = *o.number->create_from_value;
+            start.at = o.number->create_from_at;
+            CountingNumber c{start, *o.number};
+            c.from.at = seg.to.transform.after(c.from.at);
+            c.to.at = seg.to.transform.after(c.to.at);
+            for (const Path& p : counted_parts(c, a))
+                emit_path(p, seg.to.style, seg.to.opacity, seg.to.transform.scale, {}, out);
+            return;
+        }
         if (o.shape == ObjectShape::Text) return emit_write(o, seg, a, out);
         if (o.shape == ObjectShape::Arrow) {
             Reveal r;
@@ -165,6 +220,11 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
     case SegmentKind::Morph: {
         const ObjectState st = interpolate(seg.from, seg.to, a);
         emit_path(seg.morph->at(a), st.style, st.opacity, st.transform.scale, {}, out);
+        return;
+    }
+    case SegmentKind::Count: {
+        const ObjectState st = interpolate(seg.from, seg.to, a);
+        for (const Path& p : counted_parts(*seg.count, a)) emit_path(p, st.style, st.opacity, st.transform.scale, {}, out);
         return;
     }
     }

@@ -67,9 +67,27 @@ void start_near(std::vector<Vec2>& loop, const Vec2& anchor) {
     std::rotate(loop.begin(), loop.begin() + static_cast<long>(best), loop.end());
 }
 
+// Whether `a` and `b` are drawn the same way: the same verbs, and each closed loop running
+// the same way round, so that their points can correspond one to one.
+bool corresponds(const Path& a, const Path& b) {
+    if (!a.same_structure(b)) return false;
+    const auto pa = a.flatten(0.01), pb = b.flatten(0.01);
+    if (pa.size() != pb.size()) return false;
+    for (std::size_t i = 0; i < pa.size(); ++i)
+        if (pa[i].closed && signed_area(pa[i].points) * signed_area(pb[i].points) < 0) return false;
+    return true;
+}
+
 }  // namespace
 
 Morph Morph::between(const std::vector<Path>& from, const std::vector<Path>& to) {
+    const bool same = from.size() == to.size() && !from.empty() &&
+                      std::equal(from.begin(), from.end(), to.begin(), corresponds);
+    if (same) {
+        Morph m;
+        for (std::size_t i = 0; i < from.size(); ++i) m.exact.emplace_back(from[i], to[i]);
+        return m;
+    }
     const auto a = polylines(from), b = polylines(to);
     const Vec2 ca = centre_of(a), cb = centre_of(b);
     Morph m;
@@ -96,6 +114,7 @@ Morph Morph::between(const std::vector<Path>& from, const std::vector<Path>& to)
 
 Path Morph::at(double t) const {
     Path p;
+    for (const auto& [from, to] : exact) p.append(from.blended(to, t));
     for (const auto& pair : pairs) {
         for (std::size_t k = 0; k < pair.from.size(); ++k) {
             const Vec2 q = lerp(pair.from[k], pair.to[k], t);

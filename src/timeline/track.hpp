@@ -25,7 +25,13 @@ struct ObjectState {
 ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t);
 
 // Instant segments (start == end) model add/remove and the hand-over at a transform's end.
-enum class SegmentKind { Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate };
+// Count: a transform between two number leaves, setting the in-between values.
+enum class SegmentKind { Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate, Count };
+
+// The two ends of a Count segment, placed where the leaves are at its start and end.
+struct CountingNumber {
+    NumberLabel from, to;
+};
 
 struct Segment {
     double start = 0, end = 0;
@@ -37,6 +43,7 @@ struct Segment {
     double indicate_scale = 1.2;
     Vec2 pivot{0, 0};                      // grow_from_center / indicate: the centre they scale about
     std::shared_ptr<const Morph> morph;    // transform
+    std::shared_ptr<const CountingNumber> count;  // transform between two numbers
     // write / create of a group as one sequence (spans of a text, a formula): this leaf's parts are
     // numbers glyphs_before… of glyphs_total in one sequence; 0 total: the leaf alone.
     std::size_t glyphs_before = 0, glyphs_total = 0;
