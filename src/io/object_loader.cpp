@@ -1,6 +1,10 @@
 #include "io/object_loader.hpp"
 
+#include "io/chart_loader.hpp"
 #include "io/data_loader.hpp"
+#include "io/head_grid_loader.hpp"
+#include "io/matrix_loader.hpp"
+#include "io/panel_loader.hpp"
 #include "math/tex_parser.hpp"
 
 #include <algorithm>
@@ -9,18 +13,48 @@
 
 namespace attnreel {
 
+constexpr std::size_t kMaxTokens = 512;
+
+// A token given by index or by its text.
+int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<std::string>& tokens,
+                const std::string& what) {
+    if (node.IsScalar()) {
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i] == node.Scalar()) return static_cast<int>(i);
+        const std::string& s = node.Scalar();
+        if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-'))
+            return in.integer(node, what, 0, static_cast<int>(tokens.size()) - 1);
+        in.fail(node, "'" + s + "' is not one of the tokens" + did_you_mean(s, tokens));
+    }
+    in.fail(node, "expected a token (its text or index) for '" + what + "'");
+}
+
+// A list of tokens, or "$tokens" for the data block's; `what` is the key, for messages.
+std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
+                                     const std::string& what) {
+    if (node.IsScalar() && node.Scalar() == "$tokens") {
+        if (data.tokens.empty()) in.fail(node, "'$tokens' needs 'tokens' in the data block");
+        return data.tokens;
+    }
+    std::vector<std::string> tokens;
+    for (const auto& t : in.list(node, what, kMaxTokens)) tokens.push_back(in.string(t, what));
+    if (tokens.empty()) in.fail(node, "'" + what + "' needs at least one " + (what == "tokens" ? "token" : "label"));
+    return tokens;
+}
+
 namespace {
 
 constexpr double kMaxLength = 1000;  // scene units; the frame is 8 high
-constexpr std::size_t kMaxTokens = 512;
 
 const std::vector<std::string> kKinds = {"rectangle", "circle",    "dot",              "line",   "arrow",
                                          "path",      "bezier",    "text",             "math",   "group",
-                                         "token_row", "attention_arrows", "heatmap"};
+                                         "token_row", "attention_arrows", "heatmap",
+                                         "bar_chart", "softmax_bars", "line_chart", "panel", "callout", "note",
+                                         "vector", "embedding", "matrix", "head_grid", "layer_stack"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
-                                              "to_corner", "arrange", "align_to", "scale"};
+                                              "to_corner", "arrange", "align_to", "scale", "in", "at"};
 const std::vector<std::string> kFontKeys = {"font_size", "font"};  // text and math
 const std::vector<std::string> kTextKeys = {"width", "align", "line_spacing"};
 const std::vector<std::string> kMathKeys = {"display", "colors", "parts"};
@@ -110,33 +144,6 @@ GroupSpec load_group(const YamlReader& in, const YAML::Node& node) {
     GroupSpec g;
     for (const auto& child : in.list(node, "group", 100000)) g.children.push_back(in.ref(child, "group"));
     return g;
-}
-
-// A token given by index or by its text.
-int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<std::string>& tokens,
-                const std::string& what) {
-    if (node.IsScalar()) {
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            if (tokens[i] == node.Scalar()) return static_cast<int>(i);
-        const std::string& s = node.Scalar();
-        if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-'))
-            return in.integer(node, what, 0, static_cast<int>(tokens.size()) - 1);
-        in.fail(node, "'" + s + "' is not one of the tokens" + did_you_mean(s, tokens));
-    }
-    in.fail(node, "expected a token (its text or index) for '" + what + "'");
-}
-
-// A list of tokens, or "$tokens" for the data block's; `what` is the key, for messages.
-std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
-                                     const std::string& what = "tokens") {
-    if (node.IsScalar() && node.Scalar() == "$tokens") {
-        if (data.tokens.empty()) in.fail(node, "'$tokens' needs 'tokens' in the data block");
-        return data.tokens;
-    }
-    std::vector<std::string> tokens;
-    for (const auto& t : in.list(node, what, kMaxTokens)) tokens.push_back(in.string(t, what));
-    if (tokens.empty()) in.fail(node, "'" + what + "' needs at least one " + (what == "tokens" ? "token" : "label"));
-    return tokens;
 }
 
 TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
@@ -415,6 +422,17 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
     if (kind == "heatmap") return load_heatmap(in, v, data);
+    if (kind == "bar_chart") return load_bar_chart(in, v, data);
+    if (kind == "softmax_bars") return load_softmax_bars(in, v, data);
+    if (kind == "line_chart") return load_line_chart(in, v, data);
+    if (kind == "panel") return load_panel(in, v);
+    if (kind == "callout") return load_callout(in, v);
+    if (kind == "note") return load_note(in, v);
+    if (kind == "vector") return load_vector(in, v);
+    if (kind == "embedding") return load_embedding(in, v, data);
+    if (kind == "matrix") return load_matrix(in, v, data);
+    if (kind == "head_grid") return load_head_grid(in, v, false);
+    if (kind == "layer_stack") return load_head_grid(in, v, true);
     if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }
@@ -438,8 +456,11 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
         kind = key;
         o.kind = load_kind(in, key, kv.second, entry, data);
     }
-    if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
-                                     "path, bezier, text, math, group, token_row, attention_arrows, heatmap");
+    if (kind.empty()) {
+        std::string kinds;
+        for (const auto& k : kKinds) kinds += (kinds.empty() ? "" : ", ") + k;
+        in.fail(entry, "object '" + o.id + "' needs a kind: one of " + kinds);
+    }
     for (const auto& key : kFontKeys)
         if (entry[key] && kind != "text" && kind != "math")
             in.fail(in.key_node(entry, key), "'" + key + "' applies to text and math, and '" + o.id + "' is a " + kind);
@@ -451,9 +472,13 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
             in.fail(in.key_node(entry, key), "'" + key + "' applies to math, and '" + o.id + "' is a " + kind);
 
     o.style = load_style(in, entry);
+    if (entry["at"] && !entry["in"])
+        in.fail(in.key_node(entry, "at"), "'at' places an object inside a panel: give the panel with 'in'");
     for (const auto& kv : entry) {
         const std::string& key = kv.first.Scalar();
-        if (std::find(kLayoutKeys.begin(), kLayoutKeys.end(), key) != kLayoutKeys.end())
+        if (key == "at") continue;  // read with `in`
+        if (key == "in") o.layout.emplace_back(load_place_in(in, kv.second, entry), in.mark(kv.first));
+        else if (std::find(kLayoutKeys.begin(), kLayoutKeys.end(), key) != kLayoutKeys.end())
             o.layout.emplace_back(load_layout(in, key, kv.second), in.mark(kv.first));
     }
     return o;

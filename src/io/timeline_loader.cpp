@@ -15,7 +15,7 @@ const std::vector<std::pair<std::string, AnimationKind>> kAnimations = {
     {"fade_in", AnimationKind::FadeIn},      {"fade_out", AnimationKind::FadeOut},
     {"grow_arrow", AnimationKind::GrowArrow}, {"grow_from_center", AnimationKind::GrowFromCenter},
     {"transform", AnimationKind::Transform}, {"set", AnimationKind::Set},
-    {"indicate", AnimationKind::Indicate},
+    {"indicate", AnimationKind::Indicate},   {"select", AnimationKind::Select},
 };
 
 const std::vector<std::string> kTimingKeys = {"run_time", "rate_func", "lag_ratio"};
@@ -30,6 +30,7 @@ std::vector<std::string> options_of(AnimationKind kind) {
     case AnimationKind::Transform: return {"to"};
     case AnimationKind::Set: return kSetKeys;
     case AnimationKind::Indicate: return {"scale_factor", "color"};
+    case AnimationKind::Select: return {"head", "layer"};
     default: return {};
     }
 }
@@ -75,7 +76,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
                 in.fail(kv.first, "unknown animation '" + key + "'" + did_you_mean(key, names));
         }
         in.fail(node, "this play entry has no animation; use one of: create, write, fade_in, fade_out, grow_arrow, "
-                      "grow_from_center, transform, set, indicate");
+                      "grow_from_center, transform, set, indicate, select");
     }
     const std::string name = name_node.Scalar();
     std::vector<std::string> allowed = options_of(a.kind);
@@ -89,6 +90,13 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
         else a.shift = in.point(node["shift"], "shift");
     }
     if (a.kind == AnimationKind::Transform) a.transform_to = in.ref(in.required(node, "to", "transform"), "to");
+    if (a.kind == AnimationKind::Select) {
+        if (node["head"] && node["layer"]) in.fail(node, "select takes 'head' (a head grid) or 'layer' (a layer stack), not both");
+        if (!node["head"] && !node["layer"])
+            in.fail(name_node, "select needs the thumbnail to select: 'head: H' on a head grid, 'layer: L' on a layer stack");
+        a.select_what = node["head"] ? "head" : "layer";
+        a.select_index = in.integer(node[a.select_what], a.select_what, 0, 100000);
+    }
     if (a.kind == AnimationKind::Indicate) {
         if (node["scale_factor"]) a.scale_factor = in.number(node["scale_factor"], "scale_factor", 0.01, 100);
         if (node["color"]) a.color = in.color(node["color"], "color");

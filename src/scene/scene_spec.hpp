@@ -9,6 +9,10 @@
 #include "attention/data_spec.hpp"
 #include "attention/model_path.hpp"
 #include "math/math_ast.hpp"
+#include "scene/chart_spec.hpp"
+#include "scene/head_grid_spec.hpp"
+#include "scene/matrix_spec.hpp"
+#include "scene/panel_spec.hpp"
 #include "text/markup.hpp"
 #include "text/paragraph.hpp"
 
@@ -143,7 +147,9 @@ struct HeatmapSpec {
 };
 
 using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec, BezierSpec,
-                                    TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec, HeatmapSpec>;
+                                    TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec, HeatmapSpec,
+                                    BarChartSpec, SoftmaxBarsSpec, LineChartSpec, PanelSpec, CalloutSpec, NoteSpec,
+                                    VectorSpec, MatrixSpec, HeadGridSpec>;
 
 // --- layout helpers, applied in the order written -------------------------------------------
 struct MoveTo { PointOrRef where; };
@@ -154,7 +160,10 @@ struct ToCorner { Vec2 direction{-1, 1}; double buff = 0.5; };
 struct Arrange { Vec2 direction{1, 0}; double buff = 0.25; std::string align = "center"; };
 struct AlignTo { Ref target; Vec2 direction{-1, 0}; };
 struct ScaleBy { double factor = 1; };
-using LayoutOp = std::variant<MoveTo, Shift, NextTo, ToEdge, ToCorner, Arrange, AlignTo, ScaleBy>;
+// `in: panel, at: top_left`: inside a panel's padding, against the edges `at` names
+// ((−1, 1) is the top left, (0, 0) the centre), shrunk to fit when larger than the room.
+struct PlaceIn { Ref panel; Vec2 at{0, 0}; };
+using LayoutOp = std::variant<MoveTo, Shift, NextTo, ToEdge, ToCorner, Arrange, AlignTo, ScaleBy, PlaceIn>;
 
 struct StyleSpec {
     std::optional<Color> color, fill, stroke;
@@ -172,7 +181,7 @@ struct ObjectSpec {
 
 // --- timeline -------------------------------------------------------------------------------
 enum class AnimationKind {
-    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate
+    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate, Select
 };
 
 // Properties `set` animates to; unset ones keep their value.
@@ -196,6 +205,9 @@ struct AnimationSpec {
     std::optional<double> lag_ratio;
     std::optional<double> scale_factor;  // indicate
     std::optional<Color> color;          // indicate
+    // select: the thumbnail of a head grid (`head: 2`) or a layer stack (`layer: 1`)
+    std::string select_what;             // "head" or "layer"
+    int select_index = 0;
 };
 
 struct PlayStep {

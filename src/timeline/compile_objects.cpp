@@ -3,8 +3,17 @@
 #include "scene/layout.hpp"
 #include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
+#include "timeline/chart_numbers.hpp"
+#include "timeline/head_grid_numbers.hpp"
 #include "timeline/model_numbers.hpp"
 #include "widgets/attention_arrows.hpp"
+#include "widgets/bar_chart.hpp"
+#include "widgets/head_grid.hpp"
+#include "widgets/line_chart.hpp"
+#include "widgets/matrix.hpp"
+#include "widgets/panel.hpp"
+#include "widgets/softmax_bars.hpp"
+#include "widgets/vector_boxes.hpp"
 #include "widgets/heatmap.hpp"
 #include "widgets/token_row.hpp"
 
@@ -87,6 +96,9 @@ private:
         const ObjectSpec& o = spec_.objects[entry];
         state_[entry] = State::Building;
         path_.push_back(o.id);
+        // A panel an object goes into is built first, so that it is drawn beneath it.
+        for (const auto& [op, mark] : o.layout)
+            if (const auto* place = std::get_if<PlaceIn>(&op)) require(place->panel);
         const std::size_t index = make(o);
         Object& made = table_[index];
         made.mark = o.mark;
@@ -205,6 +217,21 @@ private:
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
         if (const auto* h = std::get_if<HeatmapSpec>(&o.kind))
             return build_heatmap(table_, fonts_, o.id, heatmap_from_model(*h, data_), o.mark);
+        if (const auto* c = std::get_if<BarChartSpec>(&o.kind))
+            return build_bar_chart(table_, fonts_, o.id, bar_chart_from_model(*c, data_), o.mark);
+        if (const auto* c = std::get_if<SoftmaxBarsSpec>(&o.kind))
+            return build_softmax_bars(table_, fonts_, o.id, softmax_bars_from_model(*c, data_), o.mark);
+        if (const auto* c = std::get_if<LineChartSpec>(&o.kind))
+            return build_line_chart(table_, fonts_, o.id, line_chart_from_model(*c, data_), o.mark);
+        if (const auto* p = std::get_if<PanelSpec>(&o.kind)) return build_panel(table_, fonts_, o.id, *p, o.mark);
+        if (const auto* c = std::get_if<CalloutSpec>(&o.kind)) return build_callout(table_, fonts_, o.id, *c, o.mark);
+        if (const auto* n = std::get_if<NoteSpec>(&o.kind)) return build_note(table_, fonts_, o.id, *n, o.mark);
+        if (const auto* v = std::get_if<VectorSpec>(&o.kind))
+            return build_vector(table_, fonts_, o.id, vector_from_model(*v, data_), o.mark);
+        if (const auto* m = std::get_if<MatrixSpec>(&o.kind))
+            return build_matrix(table_, fonts_, o.id, matrix_from_model(*m, data_), o.mark);
+        if (const auto* g = std::get_if<HeadGridSpec>(&o.kind))
+            return build_head_grid(table_, fonts_, o.id, head_grid_from_model(*g, data_), o.mark);
         const AttentionArrowsSpec arrows = arrows_from_model(std::get<AttentionArrowsSpec>(o.kind), data_);
         return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
     }
@@ -234,6 +261,10 @@ private:
                 else if constexpr (std::is_same_v<T, AlignTo>)
                     align_to(table_, i, table_.bounds(require(l.target)), l.direction);
                 else if constexpr (std::is_same_v<T, ScaleBy>) scale_about_center(table_, i, l.factor);
+                else if constexpr (std::is_same_v<T, PlaceIn>) {
+                    require(l.panel);
+                    table_.transform(i, place_in(table_.bounds(i), panel_area(table_, l.panel.id, l.panel.mark), l.at));
+                }
             },
             op);
     }
