@@ -17,6 +17,7 @@ inline constexpr std::uintmax_t weights_json_bytes = 16u << 20;  // about 1M num
 // The YAML document (io/yaml_limits.hpp).
 inline constexpr int yaml_depth = 64;                  // lists and maps in lists and maps
 inline constexpr std::size_t yaml_nodes = 1'000'000;  // values, counting an alias as what it names
+inline constexpr std::size_t yaml_text_bytes = 4u << 20;  // scalars' bytes, the same way: 4× the file
 
 // Objects (timeline/compile_objects.cpp): a group holding a group holding…, or next_to a
 // next_to a…, is built one call deeper per step.
