@@ -19,6 +19,11 @@ inline constexpr double audio_seconds = 30 * 60;                  // decoded: 69
 // The YAML document (io/yaml_limits.hpp).
 inline constexpr int yaml_depth = 64;                  // lists and maps in lists and maps
 inline constexpr std::size_t yaml_nodes = 1'000'000;  // values, counting an alias as what it names
+inline constexpr std::size_t yaml_text_bytes = 4u << 20;  // scalars' bytes, the same way: 4× the file
+
+// Objects (timeline/compile_objects.cpp): a group holding a group holding…, or next_to a
+// next_to a…, is built one call deeper per step.
+inline constexpr std::size_t reference_depth = 256;
 
 // The timeline (timeline/compile_scene.cpp).
 inline constexpr double scene_seconds = 4 * 3600;  // at 240 fps, 3.5 million frames

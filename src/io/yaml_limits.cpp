@@ -76,9 +76,10 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 1); }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
-        leaf(mark, anchor, 1);
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, {1, 0}); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        leaf(mark, anchor, {1, value.size()});
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         const auto size = sizes_.find(anchor);
@@ -102,28 +103,39 @@ public:
     }
 
 private:
+    struct Size {
+        std::size_t nodes;  // values, this one included
+        std::size_t bytes;  // of the scalars among them
+    };
     struct Open {
         YAML::anchor_t anchor;
-        std::size_t nodes;  // itself and everything inside so far
+        Size size;  // itself and everything inside so far
     };
 
-    void count(const YAML::Mark& mark, std::size_t nodes) {
-        total_ += nodes;
-        if (total_ > limits::yaml_nodes)
+    void count(const YAML::Mark& mark, Size size) {
+        total_.nodes += size.nodes;
+        total_.bytes += size.bytes;
+        if (total_.nodes > limits::yaml_nodes)
             throw InputError(mark_of(mark), "the file has more than " + std::to_string(limits::yaml_nodes) +
                                                 " values once its aliases are expanded; that is the limit");
-        if (!open_.empty()) open_.back().nodes += nodes;
+        if (total_.bytes > limits::yaml_text_bytes)
+            throw InputError(mark_of(mark), "the file's text is more than " + std::to_string(limits::yaml_text_bytes) +
+                                                " bytes once its aliases are expanded; that is the limit");
+        if (!open_.empty()) {
+            open_.back().size.nodes += size.nodes;
+            open_.back().size.bytes += size.bytes;
+        }
     }
 
-    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::size_t nodes) {
-        count(mark, nodes);
-        if (anchor != YAML::NullAnchor) sizes_[anchor] = nodes;
+    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, Size size) {
+        count(mark, size);
+        if (anchor != YAML::NullAnchor) sizes_[anchor] = size;
     }
 
     void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (static_cast<int>(open_.size()) >= limits::yaml_depth) throw InputError(mark_of(mark), nesting_message());
         marks_.push_back(mark);
-        open_.push_back({anchor, 1});
+        open_.push_back({anchor, {1, 0}});
     }
 
     void close() {
@@ -131,16 +143,16 @@ private:
         const YAML::Mark mark = marks_.back();
         open_.pop_back();
         marks_.pop_back();
-        count(mark, done.nodes);
-        if (done.anchor != YAML::NullAnchor) sizes_[done.anchor] = done.nodes;
+        count(mark, done.size);
+        if (done.anchor != YAML::NullAnchor) sizes_[done.anchor] = done.size;
     }
 
     std::string file_;
     YAML::Mark start_ = YAML::Mark::null_mark();
     std::vector<Open> open_;
     std::vector<YAML::Mark> marks_;
-    std::unordered_map<YAML::anchor_t, std::size_t> sizes_;  // of closed anchored nodes
-    std::size_t total_ = 0;
+    std::unordered_map<YAML::anchor_t, Size> sizes_;  // of closed anchored nodes
+    Size total_{0, 0};
 };
 
 }  // namespace

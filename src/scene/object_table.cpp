@@ -26,10 +26,21 @@ std::vector<std::string> ObjectTable::ids() const {
 
 std::vector<std::size_t> ObjectTable::leaves(std::size_t i) const {
     if (!objects_[i].is_group()) return {i};
-    std::vector<std::size_t> out;
-    for (std::size_t child : objects_[i].children) {
-        const auto sub = leaves(child);
-        out.insert(out.end(), sub.begin(), sub.end());
+    // Depth first without recursion (groups can nest as deep as the scene is long), and each
+    // object once: groups may share members, and a leaf met twice would be moved twice (a
+    // group sharing its members at every level would double its leaves per level).
+    std::vector<std::size_t> out, stack{i};
+    std::unordered_set<std::size_t> seen{i};
+    while (!stack.empty()) {
+        const std::size_t o = stack.back();
+        stack.pop_back();
+        if (!objects_[o].is_group()) {
+            out.push_back(o);
+            continue;
+        }
+        const auto& children = objects_[o].children;
+        for (auto child = children.rbegin(); child != children.rend(); ++child)
+            if (seen.insert(*child).second) stack.push_back(*child);
     }
     return out;
 }

@@ -23,7 +23,7 @@ public:
     const std::vector<Object>& all() const { return objects_; }
     std::vector<std::string> ids() const;  // in creation order, for suggestions
 
-    // Indices of the leaves under `i` (itself when it is a leaf), in drawing order.
+    // Indices of the leaves under `i` (itself when it is a leaf), in drawing order, each once.
     std::vector<std::size_t> leaves(std::size_t i) const;
     BBox bounds(std::size_t i) const;
     // Moves the leaves under i, and the followers of i and of everything under it, each once.

@@ -80,17 +80,22 @@ public:
         while (start < end) {
             const auto first_word = static_cast<std::size_t>(
                 std::upper_bound(word_ends.begin(), word_ends.end(), start) - word_ends.begin());
-            const auto words =
-                last_fitting(first_word, word_ends.size(), [&](std::size_t i) { return fits(start, word_ends[i]); });
+            // First the next word, character by character: galloping from the line's start
+            // shapes about a line's worth, where shaping the whole word would cost its
+            // length on each of its lines (quadratic for a long word and a narrow width).
+            const std::size_t word_end = word_ends[first_word];
+            const auto lo = static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), start) - cuts.begin());
+            const auto hi = static_cast<std::size_t>(std::lower_bound(cuts.begin(), cuts.end(), word_end) - cuts.begin());
+            const auto stop_at = [&](std::size_t i) { return i < hi ? cuts[i] : word_end; };  // hi: the word's end
+            const auto chars = last_fitting(lo, hi + 1, [&](std::size_t i) { return fits(start, stop_at(i)); });
             std::size_t stop = 0;
-            if (words) {
+            if (chars && *chars == hi) {
+                // The word fits: as many words as fit.
+                const auto words = last_fitting(first_word, word_ends.size(),
+                                                [&](std::size_t i) { return fits(start, word_ends[i]); });
                 stop = word_ends[*words];
             } else {
-                // The next word alone is wider than the line: as many characters as fit, at least one.
-                const std::size_t word_end = word_ends[first_word];
-                const auto lo = static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), start) - cuts.begin());
-                const auto hi = static_cast<std::size_t>(std::lower_bound(cuts.begin(), cuts.end(), word_end) - cuts.begin());
-                const auto chars = last_fitting(lo, hi, [&](std::size_t i) { return fits(start, cuts[i]); });
+                // The word alone is wider than the line: as many characters as fit, at least one.
                 stop = chars ? cuts[*chars] : (lo < hi ? cuts[lo] : word_end);
             }
             out.emplace_back(start, stop);

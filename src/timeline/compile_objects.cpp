@@ -1,5 +1,6 @@
 #include "timeline/compile_objects.hpp"
 
+#include "core/limits.hpp"
 #include "scene/layout.hpp"
 #include "scene/math_object.hpp"
 #include "scene/shapes.hpp"
@@ -139,6 +140,11 @@ private:
             for (const auto& o : spec_.objects) ids.push_back(o.id);
             throw InputError(ref.mark, "unknown object '" + ref.id + "'" + did_you_mean(ref.id, ids));
         }
+        // Entries are built on demand, one call deeper per reference followed.
+        if (path_.size() >= limits::reference_depth)
+            throw InputError(ref.mark, "references are followed more than " +
+                                           std::to_string(limits::reference_depth) + " deep here (" + path_.front() +
+                                           " → … → " + path_.back() + " → " + ref.id + ")");
         if (state_[entry->second] == State::Building) {
             std::string cycle;
             for (const auto& id : path_) cycle += id + " → ";

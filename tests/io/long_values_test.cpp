@@ -3,6 +3,8 @@
 // and printed readably in messages.
 #include "loader_test_support.hpp"
 
+#include <chrono>
+
 using namespace attnreel;
 using namespace attnreel::testing;
 
@@ -34,4 +36,36 @@ TEST_CASE("a timeline longer than four hours is refused at the step that passes 
     CHECK(e.message() == "the timeline lasts 18000 s by the end of this step; a scene may last at most 14400 s (4 hours)");
     CHECK(compiled("objects: []\ntimeline:\n  - wait: 3600\n  - wait: 3600\n  - wait: 3600\n  - wait: 3600\n")
               .frame_count(240) == 3456000);
+}
+
+TEST_CASE("groups that share members at every level are measured once per member, not per path",
+          "[loader][limits]") {
+    // g_k holds g_(k-1) directly and again through h_k: 2^60 paths to the one circle.
+    std::string yaml = "objects:\n  - {id: g0, circle: {}}\n";
+    for (int k = 1; k <= 60; ++k) {
+        const std::string prev = "g" + std::to_string(k - 1), h = "h" + std::to_string(k);
+        yaml += "  - {id: " + h + ", group: [" + prev + "]}\n";
+        yaml += "  - {id: g" + std::to_string(k) + ", group: [" + prev + ", " + h + "], shift: [1, 0]}\n";
+    }
+    yaml += "timeline: [{play: {create: g60}}]\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Scene scene = compiled(yaml);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    CHECK(scene.objects.leaves(*scene.objects.find("g60")).size() == 1);
+    // Each shift moved the circle once: 60 units right of the origin.
+    CHECK(scene.objects.bounds(*scene.objects.find("g0")).center().x() == Approx(60));
+}
+
+TEST_CASE("a chain of references is followed up to its limit, then refused where it goes deeper",
+          "[loader][limits]") {
+    const auto chain = [](int length) {
+        std::string yaml = "objects:\n";
+        for (int k = 0; k < length; ++k)
+            yaml += "  - {id: d" + std::to_string(k) + ", dot: {}, next_to: d" + std::to_string(k + 1) + "}\n";
+        return yaml + "  - {id: d" + std::to_string(length) + ", dot: {}}\ntimeline: []\n";
+    };
+    CHECK(compiled(chain(200)).objects.size() == 201);
+    const InputError e = error_of(chain(100000));
+    CHECK_THAT(e.message(), Catch::StartsWith("references are followed more than 256 deep here (d0 → … → d255 → d256)"));
+    CHECK(e.mark().line == 257);
 }

@@ -96,3 +96,12 @@ TEST_CASE("a second YAML document is an error, not silently ignored", "[loader][
     check_at(error_of("objects: []\ntimeline: []\n---\nobjects: [oops]\n"), 3, 1,
              "a second YAML document begins here; a scene file holds one");
 }
+
+TEST_CASE("aliases of a long text count its bytes each time they are used", "[loader][limits]") {
+    // 2000 texts of 4 KB each from a 40 KB file: 8 MB to shape.
+    std::string yaml = "objects:\n  - {id: t0, text: &long " + std::string(4096, 'x') + "}\n";
+    for (int k = 1; k < 2000; ++k) yaml += "  - {id: t" + std::to_string(k) + ", text: *long}\n";
+    yaml += "timeline: []\n";
+    CHECK(error_of(yaml).message() == "the file's text is more than " + std::to_string(limits::yaml_text_bytes) +
+                                          " bytes once its aliases are expanded; that is the limit");
+}

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 using namespace attnreel;
@@ -105,6 +106,16 @@ TEST_CASE("a word longer than the width breaks between characters instead of ove
 TEST_CASE("a width narrower than one letter still puts one letter on each line", "[paragraph]") {
     const Paragraph p = lay_out("WWW", 0.01);
     CHECK(line_texts(p, "WWW") == std::vector<std::string>{"W", "W", "W"});
+}
+
+TEST_CASE("a long word at a tiny width breaks in time linear in its length", "[paragraph]") {
+    // Shaping the rest of the word for every line took 82 s for 20,000 letters.
+    const std::string word(20000, 'x');
+    const auto start = std::chrono::steady_clock::now();
+    const Paragraph p = lay_out(word + " y", 0.01);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+    REQUIRE(p.lines.size() == 20001);
+    CHECK(line_texts(p, word + " y").back() == "y");
 }
 
 TEST_CASE("explicit newlines start new lines; blank lines keep their height; final newlines are ignored",
