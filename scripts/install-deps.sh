@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libfribidi-dev
-  libeigen3-dev libyaml-cpp-dev catch2
+  libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev catch2
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev libswresample-dev
   libespeak-ng-dev espeak-ng-data
 )

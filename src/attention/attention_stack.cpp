@@ -29,12 +29,12 @@ AttentionStack attention_stack(const SyntheticModel& model) {
     return stack;
 }
 
-void validate_attention_stack(const AttentionStack& stack, std::size_t tokens, const std::string& source,
-                              double tolerance) {
+void validate_attention_stack(const AttentionStack& stack, std::size_t queries, std::size_t keys,
+                              const std::string& source, double tolerance) {
     auto fail = [&](const std::string& message) { throw InputError(SourceMark{source, 0, 0}, message); };
     if (stack.empty() || stack.front().empty()) fail("the attention holds no layer or no head");
-    if (tokens == 0) fail("the attention covers no tokens");
-    const auto n = static_cast<Eigen::Index>(tokens);
+    if (queries == 0 || keys == 0) fail("the attention covers no tokens");
+    const auto n = static_cast<Eigen::Index>(queries), m = static_cast<Eigen::Index>(keys);
     for (std::size_t l = 0; l < stack.size(); ++l) {
         if (stack[l].size() != stack.front().size())
             fail("layer " + std::to_string(l) + " has " + std::to_string(stack[l].size()) +
@@ -42,12 +42,12 @@ void validate_attention_stack(const AttentionStack& stack, std::size_t tokens, c
         for (std::size_t h = 0; h < stack[l].size(); ++h) {
             const Eigen::MatrixXd& A = stack[l][h];
             const std::string where = "layer " + std::to_string(l) + " head " + std::to_string(h);
-            if (A.rows() != n || A.cols() != n)
+            if (A.rows() != n || A.cols() != m)
                 fail(where + " is " + std::to_string(A.rows()) + "×" + std::to_string(A.cols()) + " but " +
-                     std::to_string(tokens) + " tokens need " + std::to_string(tokens) + "×" +
-                     std::to_string(tokens));
+                     std::to_string(queries) + " queries and " + std::to_string(keys) + " keys need " +
+                     std::to_string(queries) + "×" + std::to_string(keys));
             for (Eigen::Index i = 0; i < n; ++i) {
-                for (Eigen::Index j = 0; j < n; ++j)
+                for (Eigen::Index j = 0; j < m; ++j)
                     if (!std::isfinite(A(i, j)) || A(i, j) < 0)
                         fail(where + " weight (" + std::to_string(i) + ", " + std::to_string(j) +
                              ") is not a finite non-negative number");

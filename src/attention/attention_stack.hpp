@@ -16,11 +16,11 @@ AttentionStack attention_stack(const ComputedModel& model);
 AttentionStack attention_stack(const SyntheticModel& model);
 
 // Checks that the stack is non-empty, every layer has the same number of heads, every
-// matrix is tokens × tokens, every entry is finite and non-negative, and every row sums to
+// matrix is queries × keys, every entry is finite and non-negative, and every row sums to
 // 1 within `tolerance`. Throws InputError naming `source` (a file name), the layer, head and
 // row at fault, and the shape found versus expected.
-void validate_attention_stack(const AttentionStack& stack, std::size_t tokens, const std::string& source,
-                              double tolerance = 1e-3);
+void validate_attention_stack(const AttentionStack& stack, std::size_t queries, std::size_t keys,
+                              const std::string& source, double tolerance = 1e-3);
 
 // Splits a row-major array of shape [layers, heads, q, k], [heads, q, k] or [q, k] (what
 // the .npy and JSON loaders read) into a stack; fewer dimensions mean one layer, one head.

@@ -19,8 +19,8 @@ struct ModelBlock {
     ModelSpec computed;        // computed: tokens (or queries and keys), sizes, chosen inputs and weights
     SyntheticSpec synthetic;   // synthetic: heads drawn around named patterns
     std::string weights_file;  // file: attention weights from .npy or .json
-    std::vector<std::string> queries;  // file: the tokens of its rows (and columns, without keys)
-    std::vector<std::string> keys;     // file: the tokens of its columns, for cross-attention
+    std::vector<std::string> queries;  // the tokens of its rows (and of its columns for self-attention)
+    std::vector<std::string> keys;     // the tokens of its columns for cross-attention; empty for self-attention
 };
 
 struct DataSpec {

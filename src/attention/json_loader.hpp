@@ -2,7 +2,10 @@
 // Attention weights from JSON: either a bare nested array (shape [layers, heads, queries,
 // keys], [heads, queries, keys] or [queries, keys]) or an object
 //   {"tokens": ["The", "cat", ...], "attention": <nested array>}
-// Parsed with yaml-cpp (JSON is YAML), so errors carry line and column.
+//   {"queries": ["Le", "chat"], "keys": ["The", "cat", "sat"], "attention": <nested array>}
+// the second for cross-attention. Parsed with nlohmann-json: syntax errors, trailing text
+// after the document included, carry the line and column; errors in the array name the
+// place in it ("attention[0][2]").
 #include "attention/npy_loader.hpp"
 
 #include <string>
@@ -13,6 +16,7 @@ namespace attnreel::attention {
 struct JsonAttention {
     NpyArray array;                   // the numbers with their shape
     std::vector<std::string> tokens;  // empty when the file gives none
+    std::vector<std::string> queries, keys;  // cross-attention tokens; empty when not given
 };
 
 // Parses JSON text; `source` names it in errors. Ragged arrays, non-numbers, unknown keys

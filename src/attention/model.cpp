@@ -31,6 +31,20 @@ LayerWeights seeded_layer_weights(const ModelSpec& spec, int layer) {
     return weights;
 }
 
+// The seeded weights with whatever the author chose put in their place.
+LayerWeights chosen_or_seeded(const ModelSpec& spec, int layer) {
+    LayerWeights weights = seeded_layer_weights(spec, layer);
+    if (spec.weights.empty()) return weights;
+    const LayerWeights& chosen = spec.weights[static_cast<std::size_t>(layer)];
+    for (std::size_t h = 0; h < chosen.heads.size(); ++h) {
+        if (chosen.heads[h].W_Q.size() > 0) weights.heads[h].W_Q = chosen.heads[h].W_Q;
+        if (chosen.heads[h].W_K.size() > 0) weights.heads[h].W_K = chosen.heads[h].W_K;
+        if (chosen.heads[h].W_V.size() > 0) weights.heads[h].W_V = chosen.heads[h].W_V;
+    }
+    if (chosen.W_O.size() > 0) weights.W_O = chosen.W_O;
+    return weights;
+}
+
 Eigen::MatrixXd positions_for(const ModelSpec& spec, Eigen::Index count) {
     return spec.positional ? sinusoidal_positions(count, spec.d_model)
                            : Eigen::MatrixXd::Zero(count, spec.d_model);
@@ -62,8 +76,7 @@ ComputedModel build_model(const ModelSpec& spec) {
 
     Eigen::MatrixXd stream = model.embeddings;
     for (int l = 0; l < spec.layers; ++l) {
-        const LayerWeights weights =
-            spec.weights.empty() ? seeded_layer_weights(spec, l) : spec.weights[static_cast<std::size_t>(l)];
+        const LayerWeights weights = chosen_or_seeded(spec, l);
         const Eigen::MatrixXd& memory = model.cross_attention() ? model.source_embeddings : stream;
         MultiHeadComputation attention = multi_head(stream, memory, weights.heads, weights.W_O, mask, spec.scale);
 
@@ -73,7 +86,7 @@ ComputedModel build_model(const ModelSpec& spec) {
         layer.concat = std::move(attention.concat);
         layer.W_O = std::move(attention.W_O);
         layer.attention_output = std::move(attention.output);
-        layer.output = layer.input + layer.attention_output;
+        layer.output = spec.residual ? Eigen::MatrixXd(layer.input + layer.attention_output) : layer.attention_output;
         if (spec.layer_norm) layer.output = layer_norm_rows(layer.output);
         stream = layer.output;
         model.layers.push_back(std::move(layer));

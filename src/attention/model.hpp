@@ -16,7 +16,7 @@ struct LayerComputation {
     Eigen::MatrixXd concat;            // heads' outputs side by side
     Eigen::MatrixXd W_O;               // output projection, d_model × d_model
     Eigen::MatrixXd attention_output;  // concat W_O
-    Eigen::MatrixXd output;            // input + attention_output, layer-normed if asked
+    Eigen::MatrixXd output;            // input + attention_output (residual), layer-normed if asked
 };
 
 struct ComputedModel {
@@ -42,7 +42,8 @@ struct ComputedModel {
 // W_V of layer l head h, and W_O of layer l, N(0, 1/d_model) so projections keep the
 // input's scale.
 //
-// Layer l: X_{l+1} = X_l + MultiHead(X_l, memory) W_O, then LayerNorm(X_{l+1}) if asked
+// Layer l: X_{l+1} = X_l + MultiHead(X_l, memory) W_O (without X_l when residual is off),
+// then LayerNorm(X_{l+1}) if asked
 // (post-norm as in the original Transformer; no feed-forward block). memory is X_l for
 // self-attention and the fixed source embeddings for cross-attention.
 ComputedModel build_model(const ModelSpec& spec);

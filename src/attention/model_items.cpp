@@ -57,6 +57,25 @@ AttentionStack stack_of(const AnyModel& model) {
     return std::get<LoadedAttention>(model).stack;
 }
 
+// Layers and heads without copying any weights (stack_of copies them all).
+std::size_t layer_count(const AnyModel& model) {
+    if (const auto* c = std::get_if<ComputedModel>(&model)) return c->layers.size();
+    if (const auto* s = std::get_if<SyntheticModel>(&model)) return s->layers.size();
+    return std::get<LoadedAttention>(model).stack.size();
+}
+
+std::size_t head_count(const AnyModel& model, std::size_t l) {
+    if (const auto* c = std::get_if<ComputedModel>(&model)) return c->layers[l].heads.size();
+    if (const auto* s = std::get_if<SyntheticModel>(&model)) return s->layers[l].size();
+    return std::get<LoadedAttention>(model).stack[l].size();
+}
+
+const Eigen::MatrixXd& head_weights(const AnyModel& model, std::size_t l, std::size_t h) {
+    if (const auto* c = std::get_if<ComputedModel>(&model)) return c->layers[l].heads[h].weights;
+    if (const auto* s = std::get_if<SyntheticModel>(&model)) return s->layers[l][h].weights;
+    return std::get<LoadedAttention>(model).stack[l][h];
+}
+
 // The mask of layer l head h: what each query may see.
 Mask head_mask(const AnyModel& model, const Eigen::MatrixXd& weights, std::size_t l, std::size_t h) {
     if (const auto* c = std::get_if<ComputedModel>(&model)) return c->layers[l].heads[h].mask;
@@ -95,10 +114,10 @@ Eigen::MatrixXd side_by_side(const LayerComputation& layer, Eigen::MatrixXd Head
     return all;
 }
 
-ModelValue head_item(const SceneData::Entry& entry, const AttentionStack& stack, const ModelPath& path) {
+ModelValue head_item(const SceneData::Entry& entry, const ModelPath& path) {
     const std::size_t l = *path.layer, h = *path.head;
-    check_head(path, stack[l].size());
-    const Eigen::MatrixXd& A = stack[l][h];
+    check_head(path, head_count(entry.model, l));
+    const Eigen::MatrixXd& A = head_weights(entry.model, l, h);
     const Mask mask = head_mask(entry.model, A, l, h);
     if (path.item == "weights") return matrix_value(A, !mask, true);
     if (path.item == "mask") return matrix_value(ones_where(mask));
@@ -116,17 +135,20 @@ ModelValue head_item(const SceneData::Entry& entry, const AttentionStack& stack,
     return matrix_value(head.W_V);
 }
 
-ModelValue layer_item(const SceneData::Entry& entry, const AttentionStack& stack, const ModelPath& path) {
+ModelValue layer_item(const SceneData::Entry& entry, const ModelPath& path) {
     const std::size_t l = *path.layer;
     if (path.item == "head_mean") {
-        Eigen::MatrixXd mean = Eigen::MatrixXd::Zero(stack[l].front().rows(), stack[l].front().cols());
-        for (const auto& A : stack[l]) mean += A;
-        mean /= static_cast<double>(stack[l].size());
+        const std::size_t heads = head_count(entry.model, l);
+        Eigen::MatrixXd mean = head_weights(entry.model, l, 0);
+        for (std::size_t h = 1; h < heads; ++h) mean += head_weights(entry.model, l, h);
+        mean /= static_cast<double>(heads);
         return matrix_value(mean, !head_mask(entry.model, mean, l, 0), true);
     }
     if (path.item == "rollout") {
         if (entry.cross) not_self_attention(path);
-        return matrix_value(attention_rollout_by_layer(stack)[l], {}, true);
+        AttentionStack first_layers = stack_of(entry.model);
+        first_layers.resize(l + 1);
+        return matrix_value(attention_rollout(first_layers), {}, true);
     }
     const auto* c = std::get_if<ComputedModel>(&entry.model);
     if (!c) only_computed(path, entry.model);
@@ -141,10 +163,10 @@ ModelValue layer_item(const SceneData::Entry& entry, const AttentionStack& stack
     return matrix_value(layer.output);
 }
 
-ModelValue top_item(const SceneData::Entry& entry, const AttentionStack& stack, const ModelPath& path) {
+ModelValue top_item(const SceneData::Entry& entry, const ModelPath& path) {
     if (path.item == "rollout") {
         if (entry.cross) not_self_attention(path);
-        return matrix_value(attention_rollout(stack), {}, true);
+        return matrix_value(attention_rollout(stack_of(entry.model)), {}, true);
     }
     const std::vector<std::string> trained = {"prediction", "target", "loss", "loss_curve", "readout", "readout_bias"};
     if (std::find(trained.begin(), trained.end(), path.item) != trained.end())
@@ -194,11 +216,10 @@ std::string why_missing(const std::string& metric, bool cross) {
 }  // namespace
 
 ModelValue model_item(const SceneData::Entry& entry, const ModelPath& path) {
-    const AttentionStack stack = stack_of(entry.model);
-    if (!path.layer) return top_item(entry, stack, path);
-    check_layer(path, stack.size());
-    if (path.head) return head_item(entry, stack, path);
-    return layer_item(entry, stack, path);
+    if (!path.layer) return top_item(entry, path);
+    check_layer(path, layer_count(entry.model));
+    if (path.head) return head_item(entry, path);
+    return layer_item(entry, path);
 }
 
 ModelValue analysis_item(const SceneData::Entry& entry, const ModelPath& path) {

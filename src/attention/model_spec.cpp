@@ -46,16 +46,20 @@ void validate_weights(const ModelSpec& spec) {
     for (std::size_t l = 0; l < spec.weights.size(); ++l) {
         const LayerWeights& layer = spec.weights[l];
         const std::string where = "layer " + std::to_string(l);
-        require(layer.heads.size() == static_cast<std::size_t>(spec.heads),
+        require(layer.heads.empty() || layer.heads.size() == static_cast<std::size_t>(spec.heads),
                 where + " has weights for " + std::to_string(layer.heads.size()) + " heads but the model has " +
                     std::to_string(spec.heads));
+        // Empty matrices keep their seeded values.
+        auto check = [&](const Eigen::MatrixXd& m, Eigen::Index cols, const std::string& name) {
+            if (m.size() > 0) require_matrix(m, d, cols, name);
+        };
         for (std::size_t h = 0; h < layer.heads.size(); ++h) {
             const std::string head = where + " head " + std::to_string(h) + " ";
-            require_matrix(layer.heads[h].W_Q, d, d_k, head + "W_Q");
-            require_matrix(layer.heads[h].W_K, d, d_k, head + "W_K");
-            require_matrix(layer.heads[h].W_V, d, d_k, head + "W_V");
+            check(layer.heads[h].W_Q, d_k, head + "W_Q");
+            check(layer.heads[h].W_K, d_k, head + "W_K");
+            check(layer.heads[h].W_V, d_k, head + "W_V");
         }
-        require_matrix(layer.W_O, d, d, where + " W_O");
+        check(layer.W_O, d, where + " W_O");
     }
 }
 

@@ -13,7 +13,8 @@
 namespace attnreel::attention {
 
 // The weights of one layer given by the author: `heads` entries of d_model × d_k
-// projections, and W_O of d_model × d_model.
+// projections, and W_O of d_model × d_model. A matrix left empty (0×0), or `heads` left
+// empty, keeps its seeded value, so a lesson can choose W_Q and W_K and leave the rest.
 struct LayerWeights {
     std::vector<HeadWeights> heads;
     Eigen::MatrixXd W_O;
@@ -32,6 +33,7 @@ struct ModelSpec {
     bool positional = true;   // add sinusoidal positional encodings to the embeddings
     bool scale = true;        // divide scores by √d_k
     bool layer_norm = false;  // normalise each layer's output (after the residual sum)
+    bool residual = true;     // add the layer's input to its attention output
     // Replace the seeded embeddings (tokens × d_model; source_tokens × d_model).
     std::optional<Eigen::MatrixXd> embeddings;
     std::optional<Eigen::MatrixXd> source_embeddings;

@@ -1,6 +1,5 @@
 #include "attention/report.hpp"
 
-#include "attention/json_writer.hpp"
 #include "attention/tokens.hpp"
 
 #include <algorithm>
@@ -82,38 +81,6 @@ std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std:
     if (analysis.rollout.size() > 0 && static_cast<std::size_t>(analysis.rollout.rows()) == tokens.size())
         append_rollout(out, analysis.rollout, tokens);
     return out;
-}
-
-std::string analysis_json(const ModelAnalysis& analysis, const std::vector<std::string>& tokens) {
-    JsonWriter json;
-    json.begin_object();
-    json.key("tokens").strings(tokens);
-    json.key("layers").begin_array();
-    for (const auto& layer : analysis.layers) {
-        json.begin_object().key("heads").begin_array();
-        for (const HeadAnalysis& head : layer) {
-            json.begin_object();
-            json.key("entropy").value(head.entropy);
-            json.key("mean_distance").value(head.mean_distance);
-            json.key("self").value(head.self);
-            json.key("previous").value(head.previous);
-            json.key("sink").value(head.sink);
-            json.key("induction");
-            head.induction ? json.value(*head.induction) : json.null();
-            json.key("pattern");
-            head.pattern ? json.value(to_string(head.pattern->pattern)) : json.null();
-            json.key("pattern_parameter").value(head.pattern ? head.pattern->parameter : 0);
-            json.key("fit");
-            head.pattern && head.pattern->fit ? json.value(*head.pattern->fit) : json.null();
-            json.end_object();
-        }
-        json.end_array().end_object();
-    }
-    json.end_array();
-    json.key("rollout");
-    analysis.rollout.size() > 0 ? json.matrix(analysis.rollout) : json.null();
-    json.end_object();
-    return json.str() + "\n";
 }
 
 }  // namespace attnreel::attention

@@ -1,5 +1,5 @@
 #pragma once
-// The analysis as text for people and as JSON for tools.
+// The analysis as text for people (scene_json.hpp has it as JSON for tools).
 #include "attention/analysis.hpp"
 
 #include <string>
@@ -11,11 +11,6 @@ namespace attnreel::attention {
 // distance, self, previous, sink, induction; "-" where a score does not exist), then the
 // rollout matrix with token labels when there is one.
 std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std::string>& tokens);
-
-// {"tokens": [...], "layers": [{"heads": [{"entropy", "mean_distance", "self", "previous",
-// "sink", "induction" (or null), "pattern" (or null), "pattern_parameter", "fit" (or null)}]}],
-// "rollout": [[...]] (or null)}
-std::string analysis_json(const ModelAnalysis& analysis, const std::vector<std::string>& tokens);
 
 // "local (w=2)", "positional_offset (k=3)", or the bare pattern name.
 std::string describe(const PatternFit& fit);

@@ -1,8 +1,6 @@
 #include "attention/scene_data.hpp"
 
 #include "attention/model_items.hpp"
-#include "attention/model_report.hpp"
-#include "attention/report.hpp"
 
 namespace attnreel::attention {
 
@@ -29,8 +27,17 @@ SceneData::Entry build_entry(const ModelBlock& block) {
                 break;
             }
             case ModelBlock::Kind::file: {
-                LoadedAttention loaded = load_attention_file(block.weights_file, block.queries);
-                entry.queries = entry.keys = loaded.tokens;
+                AttentionTokens given;
+                if (!block.keys.empty()) {
+                    given.queries = block.queries;
+                    given.keys = block.keys;
+                } else {
+                    given.tokens = block.queries;
+                }
+                LoadedAttention loaded = load_attention_file(block.weights_file, given);
+                entry.queries = loaded.tokens;
+                entry.keys = loaded.keys;
+                entry.cross = loaded.cross;
                 entry.model = std::move(loaded);
                 break;
             }
@@ -49,12 +56,42 @@ std::string model_list(const std::vector<SceneData::Entry>& models) {
     return list;
 }
 
+// How many numbers a block keeps once computed (a file's: once loaded).
+double stored_numbers(const ModelBlock& block, const SceneData::Entry* built) {
+    switch (block.kind) {
+        case ModelBlock::Kind::computed: return stored_numbers(block.computed);
+        case ModelBlock::Kind::synthetic: return stored_numbers(block.synthetic);
+        case ModelBlock::Kind::file: break;
+    }
+    if (!built) return 0;
+    double total = 0;
+    for (const auto& layer : std::get<LoadedAttention>(built->model).stack)
+        for (const auto& A : layer) total += static_cast<double>(A.size());
+    return total;
+}
+
 }  // namespace
 
 SceneData SceneData::build(const DataSpec& data) {
     SceneData result;
     result.spec_ = data;
-    for (const ModelBlock& block : data.models) result.models_.push_back(build_entry(block));
+    // Each model is checked on its own when built; together they must fit the same limit.
+    double total = 0;
+    auto check = [&](double numbers, const ModelBlock& block) {
+        if (numbers > ModelLimits::max_stored_numbers)
+            throw InputError(block.mark, "the data block's models together keep about " +
+                                             std::to_string(static_cast<long long>(numbers / 1e6)) +
+                                             " million numbers; the limit is " +
+                                             std::to_string(static_cast<long long>(ModelLimits::max_stored_numbers / 1e6)) +
+                                             " million: use fewer or smaller models");
+    };
+    for (const ModelBlock& block : data.models) {
+        if (total > 0) check(total + stored_numbers(block, nullptr), block);  // before computing anything
+        Entry entry = build_entry(block);
+        total += stored_numbers(block, &entry);
+        check(total, block);
+        result.models_.push_back(std::move(entry));
+    }
     return result;
 }
 
@@ -79,14 +116,6 @@ const ModelAnalysis& SceneData::Entry::analysis() const {
 const ModelAnalysis& SceneData::analysis() const {
     if (models_.empty()) throw InputError("the scene has no model in its data block");
     return models_.front().analysis();
-}
-
-std::string SceneData::json() const {
-    if (models_.empty()) throw InputError("the scene has no model in its data block");
-    const Entry& e = models_.front();
-    if (const auto* c = std::get_if<ComputedModel>(&e.model)) return model_json(*c);
-    if (const auto* s = std::get_if<SyntheticModel>(&e.model)) return synthetic_json(*s);
-    return analysis_json(e.analysis(), e.queries);
 }
 
 const SceneData::Entry& SceneData::entry(const ModelPath& path, const std::string& text) const {

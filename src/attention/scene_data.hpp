@@ -49,8 +49,6 @@ public:
     ModelValue value(const std::string& text, const SourceMark& mark = {}) const;
     // The analysis of the default model, for `attnreel analyze`.
     const ModelAnalysis& analysis() const;
-    // Every number of the default model as JSON, for `attnreel model --json`.
-    std::string json() const;
 
     // Models by name ("" for `model:`), in the order the block declares them.
     struct Entry {

@@ -33,11 +33,9 @@ void validate(const SyntheticSpec& spec) {
     require(spec.embedding_dim >= 1 && spec.embedding_dim <= ModelLimits::max_d_model,
             "embedding_dim must be between 1 and " + std::to_string(ModelLimits::max_d_model));
     // The same bound on kept numbers as a computed model's: every head is a tokens × tokens matrix.
-    const double n = static_cast<double>(spec.tokens.size());
-    const double kept = double(spec.layers) * spec.heads * n * n + n * spec.embedding_dim;
-    require(kept <= ModelLimits::max_stored_numbers,
-            "the model is too large to keep every head (about " + std::to_string(static_cast<long long>(kept / 1e6)) +
-                " million numbers; the limit is " +
+    require(stored_numbers(spec) <= ModelLimits::max_stored_numbers,
+            "the model is too large to keep every head (about " +
+                std::to_string(static_cast<long long>(stored_numbers(spec) / 1e6)) + " million numbers; the limit is " +
                 std::to_string(static_cast<long long>(ModelLimits::max_stored_numbers / 1e6)) +
                 " million): use fewer tokens, layers or heads");
     if (spec.patterns.empty()) return;
@@ -97,22 +95,27 @@ std::vector<HeadPattern> draw_layer_patterns(const SyntheticSpec& spec, int laye
     return chosen;
 }
 
-SyntheticHead draw_head(HeadPattern pattern, const SyntheticSpec& spec, const PatternContext& context,
+SyntheticHead draw_head(PatternChoice choice, const SyntheticSpec& spec, const PatternContext& context,
                         int layer, int head) {
+    const HeadPattern pattern = choice.pattern;
     const double depth = spec.layers == 1 ? 0.0 : static_cast<double>(layer) / (spec.layers - 1);
     auto rng = seeded_stream({spec.seed, fnv1a("synthetic head"), static_cast<std::uint64_t>(layer),
                               static_cast<std::uint64_t>(head)});
     SyntheticHead result;
     result.pattern = pattern;
-    result.parameter = pattern == HeadPattern::local               ? spec.window
-                       : pattern == HeadPattern::positional_offset ? offset_for(rng, spec.tokens.size())
-                                                                   : 0;
+    if (pattern == HeadPattern::local) result.parameter = choice.parameter.value_or(spec.window);
+    if (pattern == HeadPattern::positional_offset) {
+        const int drawn = offset_for(rng, spec.tokens.size());  // drawn even when chosen: same stream after it
+        result.parameter = choice.parameter.value_or(drawn);
+    }
     require(pattern_applies(pattern, result.parameter, spec.tokens),
             "layer " + std::to_string(layer) + " head " + std::to_string(head) + ": the tokens give a '" +
                 to_string(pattern) + "' head nothing to attend to" +
                 (pattern == HeadPattern::induction          ? " (it needs a repeated token)"
                  : pattern == HeadPattern::punctuation_sink ? " (it needs a punctuation token after the first)"
-                                                            : " (it needs at least 3 tokens)"));
+                 : pattern == HeadPattern::local            ? " (its window must be at least 1)"
+                                                            : " (it needs at least " +
+                                                                  std::to_string(result.parameter + 1) + " tokens)"));
     result.sharpness = (3.0 - 1.5 * depth) * (0.85 + 0.3 * uniform01(rng));
 
     const Eigen::MatrixXd ideal = pattern_template(pattern, result.parameter, context);
@@ -149,14 +152,21 @@ SyntheticModel generate_synthetic(const SyntheticSpec& spec) {
                          "') can see no key under this mask and padding");
     const PatternContext context{spec.tokens, model.mask, model.embeddings};
     for (int l = 0; l < spec.layers; ++l) {
-        const std::vector<HeadPattern> patterns =
-            spec.patterns.empty() ? draw_layer_patterns(spec, l) : spec.patterns[static_cast<std::size_t>(l)];
+        std::vector<PatternChoice> patterns;
+        if (spec.patterns.empty())
+            for (HeadPattern p : draw_layer_patterns(spec, l)) patterns.emplace_back(p);
+        else patterns = spec.patterns[static_cast<std::size_t>(l)];
         std::vector<SyntheticHead> heads;
         for (int h = 0; h < spec.heads; ++h)
             heads.push_back(draw_head(patterns[static_cast<std::size_t>(h)], spec, context, l, h));
         model.layers.push_back(std::move(heads));
     }
     return model;
+}
+
+double stored_numbers(const SyntheticSpec& spec) {
+    const double n = static_cast<double>(spec.tokens.size());
+    return static_cast<double>(spec.layers) * spec.heads * n * n + n * spec.embedding_dim + n * n;
 }
 
 }  // namespace attnreel::attention

@@ -6,10 +6,19 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace attnreel::attention {
+
+// One head's pattern as the author asks for it; `parameter` overrides the window of a
+// local head (else `window`) or the offset k of a positional_offset head (else drawn).
+struct PatternChoice {
+    HeadPattern pattern = HeadPattern::uniform;
+    std::optional<int> parameter;
+    PatternChoice(HeadPattern p, std::optional<int> k = std::nullopt) : pattern(p), parameter(k) {}
+};
 
 struct SyntheticSpec {
     std::vector<std::string> tokens;
@@ -20,7 +29,7 @@ struct SyntheticSpec {
     int window = 2;          // width of local heads
     int embedding_dim = 16;  // of the seeded embeddings that semantic heads compare
     // Optional: the pattern of every head, layers × heads. Empty: drawn by layer depth.
-    std::vector<std::vector<HeadPattern>> patterns;
+    std::vector<std::vector<PatternChoice>> patterns;
 };
 
 struct SyntheticHead {
@@ -46,5 +55,9 @@ struct SyntheticModel {
 // broad heads; later heads are also less sharp. Throws InputError for a bad spec or a
 // requested pattern the tokens cannot show (induction without a repeated token...).
 SyntheticModel generate_synthetic(const SyntheticSpec& spec);
+
+// How many numbers a synthetic model keeps (every head's weights, the embeddings), checked
+// against ModelLimits::max_stored_numbers like a computed model.
+double stored_numbers(const SyntheticSpec& spec);
 
 }  // namespace attnreel::attention

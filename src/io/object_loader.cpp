@@ -30,12 +30,35 @@ int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<
 }
 
 // A list of tokens, or "$tokens" for the data block's; `what` is the key, for messages.
+// $tokens, $queries, $keys (the data block's), $models.NAME.tokens, .queries, .keys (a model's
+// rows and columns; .tokens is the same as .queries).
+static std::vector<std::string> data_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
+    const std::string ref = node.Scalar();
+    std::vector<std::pair<std::string, const std::vector<std::string>*>> lists = {
+        {"$tokens", &data.tokens}, {"$queries", &data.queries}, {"$keys", &data.keys}};
+    for (const auto& model : data.models) {
+        const std::string prefix = model.name.empty() ? "$model." : "$models." + model.name + ".";
+        const auto* keys = model.keys.empty() ? &model.queries : &model.keys;
+        for (auto [suffix, list] : {std::pair{"tokens", &model.queries}, {"queries", &model.queries}, {"keys", keys}})
+            lists.emplace_back(prefix + suffix, list);
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, list] : lists) {
+        if (name == ref) {
+            if (list->empty())
+                in.fail(node, "'" + ref + "' needs '" + ref.substr(1) + "' in the data block");
+            return *list;
+        }
+        names.push_back(name);
+    }
+    std::string valid;
+    for (const auto& n : names) valid += (valid.empty() ? "" : ", ") + n;
+    in.fail(node, "unknown token list '" + ref + "'" + did_you_mean(ref, names) + " (valid: " + valid + ")");
+}
+
 std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
                                      const std::string& what) {
-    if (node.IsScalar() && node.Scalar() == "$tokens") {
-        if (data.tokens.empty()) in.fail(node, "'$tokens' needs 'tokens' in the data block");
-        return data.tokens;
-    }
+    if (node.IsScalar() && !node.Scalar().empty() && node.Scalar()[0] == '$') return data_tokens(in, node, data);
     std::vector<std::string> tokens;
     for (const auto& t : in.list(node, what, kMaxTokens)) tokens.push_back(in.string(t, what));
     if (tokens.empty()) in.fail(node, "'" + what + "' needs at least one " + (what == "tokens" ? "token" : "label"));

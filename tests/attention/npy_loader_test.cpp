@@ -136,14 +136,16 @@ TEST_CASE("a shape that does not fit the tokens names both shapes", "[npy]") {
     CHECK_THAT(message, Catch::Contains("expected shape [2, 3, 3, 3]"));
 }
 
-TEST_CASE("arrays of the wrong rank or not square are input errors", "[npy]") {
+TEST_CASE("arrays of the wrong rank, or cross-attention given as self-attention, are input errors", "[npy]") {
     TempDir dir;
     CHECK_THAT(error_of(dir.write("a.npy", npy_file("<f8", {4}, float64_data({0.25, 0.25, 0.25, 0.25})))),
                Catch::Contains("wrong number of dimensions"));
     CHECK_THAT(error_of(dir.write("b.npy", npy_file("<f8", {1, 1, 1, 1, 1}, float64_data({1})))),
                Catch::Contains("wrong number of dimensions"));
-    CHECK_THAT(error_of(dir.write("c.npy", npy_file("<f8", {2, 3}, float64_data({0.5, 0.5, 0, 0.5, 0.5, 0})))),
-               Catch::Contains("expected shape [2, 2]"));
+    const std::string cross = dir.write("c.npy", npy_file("<f8", {2, 3}, float64_data({0.5, 0.5, 0, 0.5, 0.5, 0})));
+    CHECK_THAT(error_of(cross, std::vector<std::string>{"a", "b"}),
+               Catch::Contains("the weights are 2×3 (queries × keys), which is cross-attention, but self-attention "
+                               "tokens were given"));
     CHECK_THAT(error_of(dir.write("e.npy", npy_file("<f8", {0, 0}, ""))), Catch::Contains("[0, 0] is empty"));
 }
 
@@ -186,4 +188,26 @@ TEST_CASE("malformed headers and unreadable files are input errors", "[npy]") {
     CHECK_THAT(error_of(dir.write("k.npy", broken)), Catch::Contains("unexpected key 'shope'"));
     CHECK_THAT(error_of(dir.file("missing.npy")), Catch::Contains("missing.npy: no such file"));
     CHECK_THAT(error_of(dir.write("w.txt", "1 2 3")), Catch::Contains("expected attention weights in a .npy or .json file"));
+}
+
+TEST_CASE("cross-attention loads queries × keys with the tokens of each", "[npy]") {
+    TempDir dir;
+    const std::string path = dir.write("c.npy", npy_file("<f8", {2, 3}, float64_data({0.5, 0.5, 0, 0.2, 0.3, 0.5})));
+    // Without tokens, a non-square matrix is cross-attention over placeholders.
+    const LoadedAttention placeholders = load_attention_file(path);
+    CHECK(placeholders.cross);
+    CHECK(placeholders.tokens == std::vector<std::string>{"0", "1"});
+    CHECK(placeholders.keys == std::vector<std::string>{"0", "1", "2"});
+
+    AttentionTokens given;
+    given.queries = std::vector<std::string>{"Le", "chat"};
+    given.keys = std::vector<std::string>{"The", "black", "cat"};
+    const LoadedAttention loaded = load_attention_file(path, given);
+    CHECK(loaded.cross);
+    CHECK(loaded.keys[2] == "cat");
+    CHECK(loaded.stack[0][0](1, 2) == 0.5);
+
+    given.keys = std::vector<std::string>{"The", "cat"};
+    CHECK_THROWS_WITH(load_attention_file(path, given),
+                      Catch::Contains("does not fit 2 queries and 2 keys: expected shape [2, 2]"));
 }

@@ -1,5 +1,6 @@
 // The attnreel executable as a user runs it: exit codes, messages and files.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
@@ -141,11 +142,14 @@ TEST_CASE("analyze recovers the heads' patterns of the example's synthetic model
     CHECK_THAT(table.output, Catch::Contains("Attention rollout"));
     const Run json = run("analyze " + scene + " --json");
     REQUIRE(json.exit_code == 0);
-    CHECK_THAT(json.output, Catch::StartsWith("{"));
-    CHECK_THAT(json.output, Catch::Contains("\"rollout\""));
+    const nlohmann::json analysis = nlohmann::json::parse(json.output);
+    CHECK(analysis["model"]["analysis"]["layer"][1]["head"][1]["pattern"].is_string());
+    CHECK(analysis["model"]["analysis"]["entropy_by_layer"].size() == 2);
     const Run model = run("model " + scene + " --json");
     REQUIRE(model.exit_code == 0);
-    CHECK_THAT(model.output, Catch::Contains("\"tokens\": [\"the\", \"cat\", \"sat\", \"on\", \"the\", \"mat\"]"));
+    const nlohmann::json numbers = nlohmann::json::parse(model.output);
+    CHECK(numbers["model"]["tokens"] == std::vector<std::string>{"the", "cat", "sat", "on", "the", "mat"});
+    CHECK(numbers["model"]["rollout"].size() == 6);
 }
 
 TEST_CASE("analyze reads a .npy weights file with tokens, and rejects a mismatch", "[cli][attention]") {
