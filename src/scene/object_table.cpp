@@ -48,7 +48,9 @@ void ObjectTable::transform(std::size_t i, const Similarity& s) {
     for (std::size_t leaf : leaves(i)) {
         Object& o = objects_[leaf];
         for (auto& part : o.parts) part = part.transformed(s);
+        if (o.style.gradient) o.style.gradient = std::make_shared<const Gradient>(o.style.gradient->transformed(s));
         o.tip_length *= s.scale;
+        o.tip_width *= s.scale;
     }
 }
 
