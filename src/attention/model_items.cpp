@@ -80,7 +80,8 @@ const Eigen::MatrixXd& head_weights(const AnyModel& model, std::size_t l, std::s
 Mask head_mask(const AnyModel& model, const Eigen::MatrixXd& weights, std::size_t l, std::size_t h) {
     if (const auto* c = std::get_if<ComputedModel>(&model)) return c->layers[l].heads[h].mask;
     if (const auto* s = std::get_if<SyntheticModel>(&model)) return s->mask;
-    return weights.array() > 0.0;  // a file carries no mask: what the weights reach
+    // A file carries no mask: every key is seen, and a weight of 0 is a weight of 0.
+    return Mask::Constant(weights.rows(), weights.cols(), true);
 }
 
 void check_layer(const ModelPath& path, std::size_t layers) {

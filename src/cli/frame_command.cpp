@@ -22,8 +22,10 @@ const char* kHelp =
     "                                [--burn-captions]\n\n"
     "Renders one frame of the scene. PNG is a raster image; SVG and PDF are vector output\n"
     "of the same picture. --size overrides the scene's pixel size (the picture is the same,\n"
-    "only sharper or smaller). The output is replaced only when rendering succeeds.\n"
-    "--burn-captions draws the caption of that time (the step's say:) as render does.\n";
+    "only sharper or smaller). --frame N counts the video's frames from 0 (the last is the\n"
+    "frame count less one, as `attnreel check` prints it). The output is replaced only when\n"
+    "rendering succeeds. --burn-captions draws the caption of that time (the step's say:)\n"
+    "as render does.\n";
 
 }  // namespace
 
@@ -54,7 +56,12 @@ int frame_command(const std::vector<std::string>& words) {
     if (const auto at = args.get("--at")) {
         t = parse_number("--at", *at);
     } else {
+        // Frames are numbered 0 to count − 1, as the video's frames are.
+        const int count = scene.frame_count();
         const int n = parse_int("--frame", *args.get("--frame"), 0, 100000000);
+        if (n >= count)
+            throw UsageError("frame " + std::to_string(n) + " is outside the scene, which has " + std::to_string(count) +
+                             (count == 1 ? " frame (number 0)" : " frames (0 to " + std::to_string(count - 1) + ")"));
         t = n / scene.settings.fps;
     }
     // check prints the duration in hundredths: the end it prints is the end, even when the

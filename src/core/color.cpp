@@ -20,9 +20,12 @@ const std::map<std::string, const char*, std::less<>>& palette() {
         {"pure_blue", "#0000ff"}, {"purple", "#9a72ac"},   {"pink", "#d147bd"},
         {"maroon", "#c55f73"},  {"amber", "#f59e0b"},      {"emerald", "#10b981"},
         {"sky", "#0ea5e9"},     {"indigo", "#6366f1"},     {"rose", "#f43f5e"},
-        {"slate", "#64748b"},   {"slate_900", "#0f172a"},  {"slate_800", "#1e293b"},
-        {"slate_700", "#334155"}, {"slate_600", "#475569"}, {"slate_400", "#94a3b8"},
-        {"slate_300", "#cbd5e1"}, {"slate_200", "#e2e8f0"}, {"transparent", "#00000000"},
+        // Tailwind's slate, every step (slate is slate_500).
+        {"slate", "#64748b"},     {"slate_50", "#f8fafc"},  {"slate_100", "#f1f5f9"},
+        {"slate_200", "#e2e8f0"}, {"slate_300", "#cbd5e1"}, {"slate_400", "#94a3b8"},
+        {"slate_500", "#64748b"}, {"slate_600", "#475569"}, {"slate_700", "#334155"},
+        {"slate_800", "#1e293b"}, {"slate_900", "#0f172a"}, {"slate_950", "#020617"},
+        {"transparent", "#00000000"},
     };
     return names;
 }
@@ -110,6 +113,26 @@ Color mix_oklab(const Color& x, const Color& y, double t) {
     const Lab a = to_oklab(x), b = to_oklab(y);
     return from_oklab({a.L + (b.L - a.L) * t, a.a + (b.a - a.a) * t, a.b + (b.b - a.b) * t},
                       x.a + (y.a - x.a) * t);
+}
+
+Color mix_rgb(const Color& x, const Color& y, double t) {
+    if (t <= 0) return x;
+    if (t >= 1) return y;
+    return {x.r + (y.r - x.r) * t, x.g + (y.g - x.g) * t, x.b + (y.b - x.b) * t, x.a + (y.a - x.a) * t};
+}
+
+double contrast_ratio(const Color& x, const Color& y) {
+    const auto luminance = [](const Color& c) {
+        return 0.2126 * to_linear(c.r) + 0.7152 * to_linear(c.g) + 0.0722 * to_linear(c.b);
+    };
+    const double a = luminance(x), b = luminance(y);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+}
+
+Color readable_on(const Color& fill) {
+    static const Color dark{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};
+    static const Color light{0xf1 / 255.0, 0xf5 / 255.0, 0xf9 / 255.0, 1};
+    return contrast_ratio(dark, fill) > contrast_ratio(light, fill) ? dark : light;
 }
 
 }  // namespace attnreel

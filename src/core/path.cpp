@@ -198,7 +198,12 @@ Path Path::partial(double fraction) const {
 
 Path Path::transformed(const Similarity& s) const {
     Path out = *this;
-    for (auto& p : out.points_) p = s.apply(p);
+    if (s.angle == 0) {
+        for (auto& p : out.points_) p = s.scale * p + s.offset;
+    } else {
+        const Eigen::Matrix2d m = s.linear();  // one cos and sin for the whole path
+        for (auto& p : out.points_) p = m * p + s.offset;
+    }
     out.subpath_start_ = s.apply(subpath_start_);
     return out;
 }

@@ -5,65 +5,18 @@
 #include "io/head_grid_loader.hpp"
 #include "io/matrix_loader.hpp"
 #include "io/panel_loader.hpp"
+#include "io/repeat.hpp"
+#include "io/widget_loader.hpp"
 #include "math/tex_parser.hpp"
 
 #include <algorithm>
 #include <limits>
+#include <set>
 #include <string_view>
 
 namespace attnreel {
 
 constexpr std::size_t kMaxTokens = 512;
-
-// A token given by index or by its text.
-int token_index(const YamlReader& in, const YAML::Node& node, const std::vector<std::string>& tokens,
-                const std::string& what) {
-    if (node.IsScalar()) {
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            if (tokens[i] == node.Scalar()) return static_cast<int>(i);
-        const std::string& s = node.Scalar();
-        if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-'))
-            return in.integer(node, what, 0, static_cast<int>(tokens.size()) - 1);
-        in.fail(node, "'" + s + "' is not one of the tokens" + did_you_mean(s, tokens));
-    }
-    in.fail(node, "expected a token (its text or index) for '" + what + "'");
-}
-
-// A list of tokens, or "$tokens" for the data block's; `what` is the key, for messages.
-// $tokens, $queries, $keys (the data block's), $models.NAME.tokens, .queries, .keys (a model's
-// rows and columns; .tokens is the same as .queries).
-static std::vector<std::string> data_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
-    const std::string ref = node.Scalar();
-    std::vector<std::pair<std::string, const std::vector<std::string>*>> lists = {
-        {"$tokens", &data.tokens}, {"$queries", &data.queries}, {"$keys", &data.keys}};
-    for (const auto& model : data.models) {
-        const std::string prefix = model.name.empty() ? "$model." : "$models." + model.name + ".";
-        const auto* keys = model.keys.empty() ? &model.queries : &model.keys;
-        for (auto [suffix, list] : {std::pair{"tokens", &model.queries}, {"queries", &model.queries}, {"keys", keys}})
-            lists.emplace_back(prefix + suffix, list);
-    }
-    std::vector<std::string> names;
-    for (const auto& [name, list] : lists) {
-        if (name == ref) {
-            if (list->empty())
-                in.fail(node, "'" + ref + "' needs '" + ref.substr(1) + "' in the data block");
-            return *list;
-        }
-        names.push_back(name);
-    }
-    std::string valid;
-    for (const auto& n : names) valid += (valid.empty() ? "" : ", ") + n;
-    in.fail(node, "unknown token list '" + ref + "'" + did_you_mean(ref, names) + " (valid: " + valid + ")");
-}
-
-std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
-                                     const std::string& what) {
-    if (node.IsScalar() && !node.Scalar().empty() && node.Scalar()[0] == '$') return data_tokens(in, node, data);
-    std::vector<std::string> tokens;
-    for (const auto& t : in.list(node, what, kMaxTokens)) tokens.push_back(in.string(t, what));
-    if (tokens.empty()) in.fail(node, "'" + what + "' needs at least one " + (what == "tokens" ? "token" : "label"));
-    return tokens;
-}
 
 namespace {
 
@@ -71,19 +24,19 @@ constexpr double kMaxLength = 1000;  // scene units; the frame is 8 high
 
 const std::vector<std::string> kKinds = {"rectangle", "circle",    "dot",              "line",   "arrow",
                                          "path",      "bezier",    "text",             "math",   "group",
-                                         "token_row", "attention_arrows", "heatmap",
+                                         "token_row", "attention_arrows", "heatmap", "surround",
                                          "bar_chart", "softmax_bars", "line_chart", "panel", "callout", "note",
                                          "vector", "embedding", "matrix", "head_grid", "layer_stack"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
-                                              "to_corner", "arrange", "align_to", "scale", "in", "at"};
+                                              "to_corner", "arrange", "align_to", "scale", "rotate", "in", "at"};
 const std::vector<std::string> kFontKeys = {"font_size", "font"};  // text and math
 const std::vector<std::string> kTextKeys = {"width", "align", "line_spacing"};
 const std::vector<std::string> kMathKeys = {"display", "colors", "parts"};
 
 std::vector<std::string> entry_keys() {
-    std::vector<std::string> keys = {"id"};
+    std::vector<std::string> keys = {"id", "repeat"};
     for (const auto* list : {&kKinds, &kStyleKeys, &kLayoutKeys, &kFontKeys, &kTextKeys, &kMathKeys})
         keys.insert(keys.end(), list->begin(), list->end());
     return keys;
@@ -130,13 +83,14 @@ LineSpec load_line(const YamlReader& in, const YAML::Node& node) {
 
 ArrowSpec load_arrow(const YamlReader& in, const YAML::Node& node) {
     const auto& m = in.map(node, "arrow");
-    in.only_keys(m, {"from", "to", "buff", "arc", "tip_length"}, "arrow");
+    in.only_keys(m, {"from", "to", "buff", "arc", "tip_length", "tip_width"}, "arrow");
     ArrowSpec a;
     a.from = in.point_or_ref(in.required(m, "from", "arrow"), "from");
     a.to = in.point_or_ref(in.required(m, "to", "arrow"), "to");
     if (m["buff"]) a.buff = length(in, m["buff"], "buff");
     if (m["arc"]) a.arc_degrees = in.number(m["arc"], "arc", -300, 300);
     if (m["tip_length"]) a.tip_length = length(in, m["tip_length"], "tip_length", 1e-3);
+    if (m["tip_width"]) a.tip_width = length(in, m["tip_width"], "tip_width", 1e-3);
     return a;
 }
 
@@ -163,124 +117,21 @@ BezierSpec load_bezier(const YamlReader& in, const YAML::Node& node) {
     return b;
 }
 
+// surround: id, or {target, buff, corner_radius}.
+SurroundSpec load_surround(const YamlReader& in, const YAML::Node& node) {
+    if (node.IsScalar()) return {in.ref(node, "surround")};
+    const auto& m = in.map(node, "surround");
+    in.only_keys(m, {"target", "buff", "corner_radius"}, "surround");
+    SurroundSpec s{in.ref(in.required(m, "target", "surround"), "target")};
+    if (m["buff"]) s.buff = length(in, m["buff"], "buff");
+    if (m["corner_radius"]) s.corner_radius = length(in, m["corner_radius"], "corner_radius");
+    return s;
+}
+
 GroupSpec load_group(const YamlReader& in, const YAML::Node& node) {
     GroupSpec g;
     for (const auto& child : in.list(node, "group", 100000)) g.children.push_back(in.ref(child, "group"));
     return g;
-}
-
-TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
-    const auto& m = in.map(node, "token_row");
-    in.only_keys(m, {"tokens", "highlight", "font_size", "font", "buff", "box_fill", "box_stroke", "highlight_color",
-                     "label_color"},
-                 "token_row");
-    TokenRowSpec t;
-    t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"), data);
-    if (const auto h = m["highlight"]) {
-        if (h.IsSequence())
-            for (const auto& item : h) t.highlight.push_back(token_index(in, item, t.tokens, "highlight"));
-        else t.highlight.push_back(token_index(in, h, t.tokens, "highlight"));
-    }
-    if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
-    if (m["buff"]) t.buff = length(in, m["buff"], "buff");
-    if (m["font"]) t.font = in.font(m["font"], "font");
-    if (m["box_fill"]) t.box_fill = in.color(m["box_fill"], "box_fill");
-    if (m["box_stroke"]) t.box_stroke = in.color(m["box_stroke"], "box_stroke");
-    if (m["highlight_color"]) t.highlight_color = in.color(m["highlight_color"], "highlight_color");
-    if (m["label_color"]) t.label_color = in.color(m["label_color"], "label_color");
-    return t;
-}
-
-AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node& node) {
-    const auto& m = in.map(node, "attention_arrows");
-    in.only_keys(m, {"row", "source", "weights", "min_width", "width_per_weight", "low", "high", "labels", "decimals",
-                  "label_background", "label_font_size", "label_font"},
-                 "attention_arrows");
-    AttentionArrowsSpec a;
-    a.row = in.ref(in.required(m, "row", "attention_arrows"), "row");
-    const YAML::Node source = in.required(m, "source", "attention_arrows");
-    a.source_mark = in.mark(source);
-    a.source = in.integer(source, "source", 0, kMaxTokens - 1);
-    const YAML::Node weights = in.required(m, "weights", "attention_arrows");
-    a.weights_mark = in.mark(weights);
-    if (weights.IsScalar()) a.weights_path = load_model_path(in, weights, "weights");  // a path into the model
-    else
-        for (const auto& w : in.list(weights, "weights", kMaxTokens)) a.weights.push_back(in.number(w, "weights", 0, 1));
-    if (m["min_width"]) a.min_width = in.number(m["min_width"], "min_width", 0, 100);
-    if (m["width_per_weight"]) a.width_per_weight = in.number(m["width_per_weight"], "width_per_weight", 0, 100);
-    if (m["low"]) a.low = in.color(m["low"], "low");
-    if (m["high"]) a.high = in.color(m["high"], "high");
-    if (m["labels"]) a.labels = in.boolean(m["labels"], "labels");
-    if (m["label_background"]) a.label_background = in.color(m["label_background"], "label_background");
-    if (m["label_font_size"]) a.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
-    if (m["label_font"]) a.label_font = in.font(m["label_font"], "label_font");
-    if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
-    return a;
-}
-
-// A heatmap's numbers, row by row; "-inf" (or YAML's -.inf) marks a masked cell.
-std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node) {
-    std::vector<std::vector<double>> values;
-    // Sizes past the widget's limit are reported by the widget, once the list is read.
-    for (const auto& row : in.list(node, "values", 4096)) {
-        if (!row.IsSequence()) in.fail(row, "expected a list of numbers for each row of 'values'");
-        std::vector<double> numbers;
-        for (const auto& v : in.list(row, "values", 4096)) {
-            const bool minus_infinity = v.IsScalar() && (v.Scalar() == "-inf" || v.Scalar() == "-.inf" ||
-                                                         v.Scalar() == "-.Inf" || v.Scalar() == "-.INF");
-            numbers.push_back(minus_infinity ? -std::numeric_limits<double>::infinity()
-                                             : in.number(v, "values", -1e12, 1e12));
-        }
-        if (!values.empty() && numbers.size() != values[0].size())
-            in.fail(row, "row " + std::to_string(values.size()) + " has " + std::to_string(numbers.size()) +
-                             (numbers.size() == 1 ? " value" : " values") + ", expected " +
-                             std::to_string(values[0].size()) + " like row 0");
-        values.push_back(std::move(numbers));
-    }
-    return values;
-}
-
-HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
-    const auto& m = in.map(node, "heatmap");
-    in.only_keys(m, {"values", "matrix", "rows", "columns", "cell_size", "numbers", "decimals", "label_font_size",
-                     "low", "high", "range"},
-                 "heatmap");
-    HeatmapSpec h;
-    if (m["values"] && m["matrix"]) in.fail(in.key_node(m, "matrix"), "a heatmap takes 'values' or 'matrix', not both");
-    if (const YAML::Node values = m["values"]) {
-        h.values_mark = in.mark(values);
-        h.values = load_heatmap_values(in, values);
-    } else if (const YAML::Node path = m["matrix"]) {
-        h.values_mark = in.mark(path);
-        h.matrix_path = load_model_path(in, path, "matrix");
-    } else {
-        in.fail(node, "a heatmap needs 'values' (rows of numbers) or 'matrix' (a model path such as "
-                      "\"model.layer[0].head[0]\")");
-    }
-    if (const YAML::Node rows = m["rows"]) {
-        h.rows_mark = in.mark(rows);
-        h.row_labels = load_tokens(in, rows, data, "rows");
-    }
-    if (const YAML::Node columns = m["columns"]) {
-        h.columns_mark = in.mark(columns);
-        h.column_labels = load_tokens(in, columns, data, "columns");
-    }
-    if (m["cell_size"]) h.cell_size = in.number(m["cell_size"], "cell_size", 0.05, 10);
-    if (m["numbers"]) h.numbers = in.boolean(m["numbers"], "numbers");
-    if (m["decimals"]) h.decimals = in.integer(m["decimals"], "decimals", 0, 6);
-    if (m["label_font_size"]) h.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
-    if (m["low"]) h.low = in.color(m["low"], "low");
-    if (m["high"]) h.high = in.color(m["high"], "high");
-    if (const YAML::Node range = m["range"]) {
-        h.range_mark = in.mark(range);
-        const YAML::Node bounds = in.list(range, "range", 100);
-        if (bounds.size() != 2) in.fail(range, "'range' needs two numbers, [min, max]");
-        const double lo = in.number(bounds[0], "range", -1e12, 1e12), hi = in.number(bounds[1], "range", -1e12, 1e12);
-        if (!(lo < hi)) in.fail(range, "'range' needs min < max, found [" + bounds[0].Scalar() + ", " +
-                                           bounds[1].Scalar() + "]");
-        h.range = std::pair(lo, hi);
-    }
-    return h;
 }
 
 StyleSpec load_style(const YamlReader& in, const YAML::Node& entry) {
@@ -358,6 +209,7 @@ LayoutOp load_layout(const YamlReader& in, const std::string& key, const YAML::N
     }
     if (key == "arrange") return load_arrange(in, v);
     if (key == "align_to") return load_align_to(in, v);
+    if (key == "rotate") return load_rotate(in, v);
     return ScaleBy{in.number(v, "scale", 1e-3, 1000)};
 }
 
@@ -456,6 +308,7 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "matrix") return load_matrix(in, v, data);
     if (kind == "head_grid") return load_head_grid(in, v, false);
     if (kind == "layer_stack") return load_head_grid(in, v, true);
+    if (kind == "surround") return load_surround(in, v);
     if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }
@@ -513,7 +366,35 @@ const std::vector<std::string>& object_kind_names() { return kKinds; }
 
 std::vector<ObjectSpec> load_objects(const YamlReader& in, const YAML::Node& list, const DataSpec& data) {
     std::vector<ObjectSpec> out;
-    for (const auto& entry : in.list(list, "objects", 100000)) out.push_back(load_object(in, entry, data));
+    for (const auto& entry : in.list(list, "objects", 100000)) {
+        const YAML::Node repeat = entry.IsMap() ? entry["repeat"] : YAML::Node();
+        if (!repeat) {
+            out.push_back(load_object(in, entry, data));
+            continue;
+        }
+        // Small multiples: one entry per combination of the loop values.
+        const RepeatSpec r = load_repeat(in, repeat);
+        GroupSpec copies;
+        std::set<std::string> ids;
+        for_each_copy(in, entry, r, [&](const LoopValues&) {
+            out.push_back(load_object(in, entry, data));
+            copies.children.push_back({out.back().id, out.back().mark});
+            if (!ids.insert(out.back().id).second) {
+                std::string names;
+                for (const auto& v : r.variables) names += (names.empty() ? "{" : ", {") + v + "}";
+                in.fail(in.required(entry, "id", "an object"), "every copy of a repeated entry needs its own id, and '" +
+                                                                   out.back().id + "' comes twice: use " + names +
+                                                                   " in it");
+            }
+        });
+        if (!r.group.empty()) {
+            ObjectSpec group;
+            group.id = r.group;
+            group.mark = r.group_mark;
+            group.kind = std::move(copies);
+            out.push_back(std::move(group));
+        }
+    }
     return out;
 }
 

@@ -1,8 +1,11 @@
 #include "io/timeline_loader.hpp"
 
 #include "io/sound_loader.hpp"
+#include "io/data_loader.hpp"
+#include "io/widget_loader.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace attnreel {
 
@@ -16,11 +19,89 @@ const std::vector<std::pair<std::string, AnimationKind>> kAnimations = {
     {"grow_arrow", AnimationKind::GrowArrow}, {"grow_from_center", AnimationKind::GrowFromCenter},
     {"transform", AnimationKind::Transform}, {"set", AnimationKind::Set},
     {"indicate", AnimationKind::Indicate},   {"select", AnimationKind::Select},
+    {"focus", AnimationKind::Focus},         {"unfocus", AnimationKind::Unfocus},
 };
 
 const std::vector<std::string> kTimingKeys = {"run_time", "rate_func", "lag_ratio"};
 const std::vector<std::string> kSetKeys = {"color",          "fill",    "stroke", "fill_opacity", "stroke_width",
-                                           "stroke_opacity", "opacity", "shift",  "move_to",      "scale"};
+                                           "stroke_opacity", "opacity", "shift",  "move_to",      "scale",
+                                           "rotate",         "fill_from"};
+const std::vector<std::string> kColorKeys = {"color", "fill", "stroke"};
+constexpr std::size_t kMaxMembers = 100000;
+
+// One value, or a list per member (nested for members that have members); ~ leaves a
+// member as it is. `read` reads one value.
+template <typename Read>
+MemberValues member_values(const YamlReader& in, const YAML::Node& node, const std::string& key, Read read) {
+    MemberValues v;
+    v.mark = in.mark(node);
+    if (node.IsNull()) return v;
+    if (!node.IsSequence()) {
+        v.value = read(node);
+        return v;
+    }
+    std::vector<MemberValues> items;
+    for (const auto& item : in.list(node, key, kMaxMembers)) items.push_back(member_values(in, item, key, read));
+    if (items.empty()) in.fail(node, "'" + key + "' needs a value, or one per member");
+    v.value = std::move(items);
+    return v;
+}
+
+FillFrom load_fill_from(const YamlReader& in, const YAML::Node& node) {
+    FillFrom f;
+    f.mark = in.mark(node);
+    if (node.IsScalar()) {
+        f.path = load_model_path(in, node, "fill_from");
+        return f;
+    }
+    const auto& m = in.map(node, "fill_from");
+    in.only_keys(m, {"path", "low", "high", "range", "mid", "mid_color", "blend"}, "fill_from");
+    const YAML::Node path = in.required(m, "path", "fill_from");
+    f.path = load_model_path(in, path, "path");
+    f.mark = in.mark(path);
+    f.scale = load_color_scale(in, m);
+    return f;
+}
+
+// set's properties, from the animation map or from the map given as set's value.
+void load_set(const YamlReader& in, const YAML::Node& node, const YAML::Node& name_node, AnimationSpec& a) {
+    StyleSpec& s = a.set.style;
+    for (const std::string key : {"color", "fill", "stroke", "fill_opacity", "stroke_width", "stroke_opacity",
+                                  "opacity"}) {
+        const YAML::Node v = node[key];
+        if (!v) continue;
+        const bool is_color = std::find(kColorKeys.begin(), kColorKeys.end(), key) != kColorKeys.end();
+        const double max = key == "stroke_width" ? 200 : 1;
+        if (v.IsSequence()) {
+            if (is_color) a.set.members.emplace_back(key, member_values(in, v, key, [&](const YAML::Node& n) {
+                return in.color(n, key); }));
+            else a.set.members.emplace_back(key, member_values(in, v, key, [&](const YAML::Node& n) {
+                return in.number(n, key, 0, max); }));
+            continue;
+        }
+        if (key == "color") s.color = in.color(v, key);
+        else if (key == "fill") s.fill = in.color(v, key);
+        else if (key == "stroke") s.stroke = in.color(v, key);
+        else if (key == "fill_opacity") s.fill_opacity = in.number(v, key, 0, 1);
+        else if (key == "stroke_width") s.stroke_width = in.number(v, key, 0, 200);
+        else if (key == "stroke_opacity") s.stroke_opacity = in.number(v, key, 0, 1);
+        else s.opacity = in.number(v, key, 0, 1);
+    }
+    if (node["shift"]) a.set.shift = in.point(node["shift"], "shift");
+    if (node["move_to"]) a.set.move_to = in.point_or_ref(node["move_to"], "move_to");
+    if (node["scale"]) a.set.scale = in.number(node["scale"], "scale", 1e-3, 1000);
+    if (node["rotate"]) a.set.rotate = load_rotate(in, node["rotate"]);
+    if (node["fill_from"]) {
+        if (node["fill"] || node["color"])
+            in.fail(in.key_node(node, "fill_from"), "set takes 'fill_from' or a fill colour ('fill', 'color'), not both");
+        a.set.fill_from = load_fill_from(in, node["fill_from"]);
+    }
+    bool changes = false;
+    for (const auto& key : kSetKeys) changes = changes || node[key];
+    if (!changes)
+        in.fail(name_node, "set needs at least one property to change: color, fill, stroke, fill_opacity, stroke_width, "
+                           "stroke_opacity, opacity, shift, move_to, scale, rotate or fill_from");
+}
 
 // The keys an animation of `kind` accepts besides its own name and timing.
 std::vector<std::string> options_of(AnimationKind kind) {
@@ -31,8 +112,14 @@ std::vector<std::string> options_of(AnimationKind kind) {
     case AnimationKind::Set: return kSetKeys;
     case AnimationKind::Indicate: return {"scale_factor", "color"};
     case AnimationKind::Select: return {"head", "layer"};
+    case AnimationKind::Focus: return {"dim", "within"};
     default: return {};
     }
+}
+
+std::vector<std::string> with_target(std::vector<std::string> keys) {
+    keys.insert(keys.begin(), "target");
+    return keys;
 }
 
 // `run_time: narration` sets `narration` instead of a number.
@@ -54,6 +141,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
     for (const auto& [n, k] : kAnimations) names.push_back(n);
 
     YAML::Node name_node;  // the animation's key, for marks
+    std::optional<YAML::Node> set_map;  // set's own map, in the {set: {target, …}} form
     bool found = false;
     AnimationSpec a{};
     for (const auto& kv : node) {
@@ -66,7 +154,16 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
         found = true;
         a.kind = it->second;
         a.mark = in.mark(kv.first);
-        a.targets = in.refs(kv.second, key);
+        // set: {target: grid, fill: [[…]]} holds its target and properties in one map.
+        if (a.kind == AnimationKind::Set && kv.second.IsMap()) {
+            set_map = kv.second;
+            in.only_keys(*set_map, with_target(kSetKeys), "set");
+            a.targets = in.refs(in.required(*set_map, "target", "set"), "target");
+        } else if (a.kind == AnimationKind::Unfocus && kv.second.IsNull()) {
+            // unfocus: ~ brings back everything focus dimmed.
+        } else {
+            a.targets = in.refs(kv.second, key);
+        }
     }
     if (!found) {
         // The first unknown key is most likely a misspelt animation.
@@ -76,7 +173,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
                 in.fail(kv.first, "unknown animation '" + key + "'" + did_you_mean(key, names));
         }
         in.fail(node, "this play entry has no animation; use one of: create, write, fade_in, fade_out, grow_arrow, "
-                      "grow_from_center, transform, set, indicate, select");
+                      "grow_from_center, transform, set, indicate, select, focus, unfocus");
     }
     const std::string name = name_node.Scalar();
     std::vector<std::string> allowed = options_of(a.kind);
@@ -85,10 +182,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
     in.only_keys(node, allowed, "a " + name + " animation");
     load_timing(in, node, a.run_time, a.run_time_narration, a.rate, a.lag_ratio);
 
-    if (node["shift"]) {
-        if (a.kind == AnimationKind::Set) a.set.shift = in.point(node["shift"], "shift");
-        else a.shift = in.point(node["shift"], "shift");
-    }
+    if (node["shift"] && a.kind != AnimationKind::Set) a.shift = in.point(node["shift"], "shift");
     if (a.kind == AnimationKind::Transform) a.transform_to = in.ref(in.required(node, "to", "transform"), "to");
     if (a.kind == AnimationKind::Select) {
         if (node["head"] && node["layer"]) in.fail(node, "select takes 'head' (a head grid) or 'layer' (a layer stack), not both");
@@ -97,25 +191,24 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
         a.select_what = node["head"] ? "head" : "layer";
         a.select_index = in.integer(node[a.select_what], a.select_what, 0, 100000);
     }
+    if (a.kind == AnimationKind::Focus) {
+        if (node["dim"]) a.dim = in.number(node["dim"], "dim", 0, 1);
+        if (node["within"]) a.within = in.ref(node["within"], "within");
+    }
     if (a.kind == AnimationKind::Indicate) {
         if (node["scale_factor"]) a.scale_factor = in.number(node["scale_factor"], "scale_factor", 0.01, 100);
         if (node["color"]) a.color = in.color(node["color"], "color");
     }
     if (a.kind == AnimationKind::Set) {
-        StyleSpec& s = a.set.style;
-        if (node["color"]) s.color = in.color(node["color"], "color");
-        if (node["fill"]) s.fill = in.color(node["fill"], "fill");
-        if (node["stroke"]) s.stroke = in.color(node["stroke"], "stroke");
-        if (node["fill_opacity"]) s.fill_opacity = in.number(node["fill_opacity"], "fill_opacity", 0, 1);
-        if (node["stroke_width"]) s.stroke_width = in.number(node["stroke_width"], "stroke_width", 0, 200);
-        if (node["stroke_opacity"]) s.stroke_opacity = in.number(node["stroke_opacity"], "stroke_opacity", 0, 1);
-        if (node["opacity"]) s.opacity = in.number(node["opacity"], "opacity", 0, 1);
-        if (node["move_to"]) a.set.move_to = in.point_or_ref(node["move_to"], "move_to");
-        if (node["scale"]) a.set.scale = in.number(node["scale"], "scale", 1e-3, 1000);
-        if (node.size() == std::size_t{1} + (a.run_time || a.run_time_narration ? 1 : 0) + (a.rate ? 1 : 0) +
-                               (a.lag_ratio ? 1 : 0))
-            in.fail(name_node, "set needs at least one property to change: " + std::string("color, fill, stroke, "
-                                "fill_opacity, stroke_width, stroke_opacity, opacity, shift, move_to or scale"));
+        if (set_map) {
+            for (const auto& key : kSetKeys)
+                if (node[key])
+                    in.fail(in.key_node(node, key), "'" + key + "' goes inside set's map, beside 'target', "
+                                                    "or write set: id with the properties beside it");
+            load_set(in, *set_map, name_node, a);
+        } else {
+            load_set(in, node, name_node, a);
+        }
     }
     return a;
 }

@@ -46,7 +46,15 @@ void paint_items(cairo_t* cr, std::span<const DrawItem> items, int width, int he
     for (const DrawItem& item : items) {
         cairo_new_path(cr);
         trace(cr, item.path);
-        if (item.fill) {
+        if (item.gradient) {
+            const Gradient& g = *item.gradient;
+            cairo_pattern_t* pattern = cairo_pattern_create_linear(g.from.x(), g.from.y(), g.to.x(), g.to.y());
+            for (const auto& [offset, c] : g.stops) cairo_pattern_add_color_stop_rgba(pattern, offset, c.r, c.g, c.b, c.a);
+            cairo_set_source(cr, pattern);
+            cairo_pattern_destroy(pattern);
+            if (item.stroke) cairo_fill_preserve(cr);
+            else cairo_fill(cr);
+        } else if (item.fill) {
             set_colour(cr, *item.fill);
             if (item.stroke) cairo_fill_preserve(cr);
             else cairo_fill(cr);

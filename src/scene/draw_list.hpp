@@ -3,6 +3,7 @@
 // and every renderer (raster, SVG, PDF) consumes. No Cairo here.
 #include "core/color.hpp"
 #include "core/path.hpp"
+#include "scene/object.hpp"
 
 #include <optional>
 #include <vector>
@@ -14,6 +15,7 @@ struct DrawItem {
     std::optional<Color> fill;    // alpha already includes every opacity
     std::optional<Color> stroke;
     double stroke_width = 0;      // scene units
+    std::optional<Gradient> gradient;  // fills instead of `fill` when set (scene units, alphas final)
     bool operator==(const DrawItem&) const = default;
 };
 

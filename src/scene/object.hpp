@@ -15,8 +15,19 @@ namespace attnreel {
 // Stroke widths use Manim's convention: width 1 = 0.01 scene units (1.35 px at 1080p).
 constexpr double kStrokeWidthUnit = 0.01;
 
+// A fill that runs through colours along a line (a legend's colour bar): at `from` the
+// first stop's colour, at `to` the last's, mixed in sRGB between stops. Points are where
+// the object's geometry is, and move with it.
+struct Gradient {
+    Vec2 from{0, 0}, to{0, 1};
+    std::vector<std::pair<double, Color>> stops;  // offsets 0..1, increasing
+    Gradient transformed(const Similarity& s) const { return {s.apply(from), s.apply(to), stops}; }
+    bool operator==(const Gradient&) const = default;
+};
+
 struct Style {
     Color fill{1, 1, 1, 1};
+    std::shared_ptr<const Gradient> gradient;  // set: the fill runs through it instead of `fill`
     double fill_opacity = 0;
     Color stroke{1, 1, 1, 1};
     double stroke_width = 4;
@@ -78,6 +89,7 @@ struct Object {
     // is the centre line from tail to tip; the tip is drawn at its end.
     std::vector<Path> parts;
     double tip_length = 0;       // arrows: the tip's length along the line, before capping
+    double tip_width = 0;        // arrows: across the tip's base; 0: from its length and the stroke
     std::vector<std::size_t> children;  // groups
     Style style;
     int z = 0;
@@ -90,6 +102,9 @@ struct Object {
     // `create` shows part k once the animation is `reveal_at[k]` of the way through (a line
     // chart's markers, as the line reaches them); empty: every part together.
     std::vector<double> reveal_at;
+    // A label printed on a box (a token's text, a heatmap cell's number, an arrow weight on
+    // its pill): the box's index. Animations that recolour both keep the label readable.
+    std::optional<std::size_t> on_box;
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

@@ -59,7 +59,9 @@ BBox ObjectTable::bounds(std::size_t i) const {
 
 void transform_leaf(Object& o, const Similarity& s) {
     for (auto& part : o.parts) part = part.transformed(s);
+    if (o.style.gradient) o.style.gradient = std::make_shared<const Gradient>(o.style.gradient->transformed(s));
     o.tip_length *= s.scale;
+    o.tip_width *= s.scale;
     if (o.number) {
         o.number->at = s.after(o.number->at);
         o.number->create_from_at = s.after(o.number->create_from_at);

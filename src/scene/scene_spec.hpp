@@ -3,9 +3,11 @@
 // from YAML; compile (timeline/compile_scene) turns it into a Scene. Every value that can
 // go wrong later (a reference, a layout target) keeps the SourceMark it came from.
 #include "core/color.hpp"
+#include "core/color_scale.hpp"
 #include "core/error.hpp"
 #include "core/geometry.hpp"
 #include "core/rate_functions.hpp"
+#include "core/token_palette.hpp"
 #include "attention/data_spec.hpp"
 #include "attention/model_path.hpp"
 #include "math/math_ast.hpp"
@@ -59,6 +61,7 @@ struct ArrowSpec {
     double buff = 0;
     double arc_degrees = 0;  // > 0 bends to the left of the direction of travel
     std::optional<double> tip_length;
+    std::optional<double> tip_width;  // across the tip's base; none: from its length and the stroke
 };
 struct PathSpec {
     std::vector<Vec2> points;
@@ -95,14 +98,22 @@ struct MathSpec {
     std::vector<FormulaColor> colors;
 };
 struct GroupSpec { std::vector<Ref> children; };
+// A box fitted around another object (a cell, a row, a token, a formula's part), as
+// Manim's SurroundingRectangle: `buff` from its bounds on every side.
+struct SurroundSpec {
+    Ref target;
+    double buff = 0.1;
+    double corner_radius = 0.05;
+};
 struct TokenRowSpec {
     std::vector<std::string> tokens;
     std::vector<int> highlight;  // indices of tokens drawn highlighted
     double font_size = 40;
     std::string font = "sans";  // the labels' face
     double buff = 0.3;          // gap between boxes
-    Color box_fill{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};
-    Color box_stroke{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1};
+    TokenPalette palette = default_token_palette();  // each token's colour: its outline, a tint of its box
+    // Given, they win over the tokens' colours for every box; else the boxes take them.
+    std::optional<Color> box_fill, box_stroke;
     Color highlight_color{0xf5 / 255.0, 0x9e / 255.0, 0x0b / 255.0, 1};
     Color label_color{0.945, 0.961, 0.976, 1};  // labels of tokens not highlighted
 };
@@ -136,20 +147,29 @@ struct HeatmapSpec {
     bool values_is_vector = false;  // the path names a vector, shown as one row: its entries are [j]
     std::vector<std::string> row_labels, column_labels;  // empty: no labels
     SourceMark rows_mark, columns_mark;
-    double cell_size = 0.6;                 // the pitch of the grid, gap included
-    bool numbers = true;                    // each cell's value printed in it
+    // The labels' token colours (core/token_palette.hpp); empty: the neutral label colour.
+    TokenPalette row_palette, column_palette;
+    std::optional<double> cell_size;        // the pitch of the grid, gap included; none: 0.6, or
+                                            // less so the grid is at most 7 units across
+    std::optional<double> gap;              // between cells; none: 8 % of the pitch
+    SourceMark gap_mark;
+    std::optional<bool> numbers;            // each cell's value printed in it; none: when legible
     int decimals = 2;
+    std::string number_font = "mono";
+    std::optional<Color> number_color;      // none: dark or light, whichever reads on the cell
     std::optional<double> label_font_size;  // row and column labels; none: fitted to the cell
-    Color low{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};   // colour at range.min
-    Color high{0x38 / 255.0, 0xbd / 255.0, 0xf8 / 255.0, 1};  // colour at range.max
-    std::optional<std::pair<double, double>> range;  // none: the values' own min and max
+    std::optional<double> column_label_angle;  // degrees; none: 0, or 90 when labels would touch
+    bool legend = false;                    // a colour bar beside the grid
+    // low, high, range, mid, blend (core/color_scale.hpp); range none: the values' own
+    // min and max ([0, 1] for a model's weights).
+    ColorScaleSpec scale;
     SourceMark range_mark;
 };
 
 using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec, BezierSpec,
                                     TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec, HeatmapSpec,
                                     BarChartSpec, SoftmaxBarsSpec, LineChartSpec, PanelSpec, CalloutSpec, NoteSpec,
-                                    VectorSpec, MatrixSpec, HeadGridSpec>;
+                                    VectorSpec, MatrixSpec, HeadGridSpec, SurroundSpec>;
 
 // --- layout helpers, applied in the order written -------------------------------------------
 struct MoveTo { PointOrRef where; };
@@ -163,7 +183,12 @@ struct ScaleBy { double factor = 1; };
 // `in: panel, at: top_left`: inside a panel's padding, against the edges `at` names
 // ((−1, 1) is the top left, (0, 0) the centre), shrunk to fit when larger than the room.
 struct PlaceIn { Ref panel; Vec2 at{0, 0}; };
-using LayoutOp = std::variant<MoveTo, Shift, NextTo, ToEdge, ToCorner, Arrange, AlignTo, ScaleBy, PlaceIn>;
+// A turn, counter-clockwise in degrees, about the object's centre or another point.
+struct Rotate {
+    double degrees = 0;
+    std::optional<PointOrRef> about_point;
+};
+using LayoutOp = std::variant<MoveTo, Shift, NextTo, ToEdge, ToCorner, Arrange, AlignTo, ScaleBy, PlaceIn, Rotate>;
 
 struct StyleSpec {
     std::optional<Color> color, fill, stroke;
@@ -181,15 +206,35 @@ struct ObjectSpec {
 
 // --- timeline -------------------------------------------------------------------------------
 enum class AnimationKind {
-    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate, Select
+    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate, Select, Focus, Unfocus
+};
+
+// A value for each member of a `set` target: a list mirrors the target's members (a
+// heatmap's rows of cells, a token row's tokens, a group's children), nested lists
+// theirs; ~ (monostate) leaves a member as it is.
+struct MemberValues {
+    std::variant<std::monostate, Color, double, std::vector<MemberValues>> value;
+    SourceMark mark;
+};
+
+// `fill_from`: each member's fill from a model matrix or vector, through a colour scale.
+struct FillFrom {
+    attention::PathRef path;
+    SourceMark mark;
+    ColorScaleSpec scale;  // unset parts: the target heatmap's own scale, else the defaults
 };
 
 // Properties `set` animates to; unset ones keep their value.
 struct SetSpec {
     StyleSpec style;
+    // Style keys given as lists: the property's name ("fill", "stroke_width"…) and a value
+    // per member.
+    std::vector<std::pair<std::string, MemberValues>> members;
+    std::optional<FillFrom> fill_from;
     std::optional<Vec2> shift;
     std::optional<PointOrRef> move_to;
     std::optional<double> scale;
+    std::optional<Rotate> rotate;  // about the targets' common centre unless about_point
 };
 
 struct AnimationSpec {
@@ -208,6 +253,8 @@ struct AnimationSpec {
     // select: the thumbnail of a head grid (`head: 2`) or a layer stack (`layer: 1`)
     std::string select_what;             // "head" or "layer"
     int select_index = 0;
+    std::optional<double> dim;           // focus: the opacity factor of everything else
+    std::optional<Ref> within;           // focus: dim only the rest of this object
 };
 
 struct PlayStep {

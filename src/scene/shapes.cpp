@@ -2,9 +2,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <numbers>
 
 namespace attnreel {
+
+namespace {
+
+// The circle through a and b whose arc from a to b bends by `angle` (≠ 0).
+struct ArcCircle {
+    Vec2 center;
+    double radius, start, sweep;  // sweep < 0: clockwise, which bulges left
+};
+
+ArcCircle arc_circle(const Vec2& a, const Vec2& b, double angle) {
+    const double chord = (b - a).norm();
+    const double radius = chord / (2 * std::sin(std::abs(angle) / 2));
+    const Vec2 mid = (a + b) / 2;
+    const Vec2 dir = (b - a) / chord;
+    const Vec2 left(-dir.y(), dir.x());
+    const double to_center = radius * std::cos(angle / 2);
+    // Bending left means the arc bulges left, so the centre sits to the right.
+    const Vec2 center = mid - (angle > 0 ? 1.0 : -1.0) * left * to_center;
+    return {center, radius, std::atan2(a.y() - center.y(), a.x() - center.x()),
+            angle > 0 ? -std::abs(angle) : std::abs(angle)};
+}
+
+}  // namespace
 
 Path arc_between(const Vec2& a, const Vec2& b, double angle) {
     Path p;
@@ -14,16 +38,7 @@ Path arc_between(const Vec2& a, const Vec2& b, double angle) {
         p.line_to(b);
         return p;
     }
-    // Circle through a and b whose arc from a to b subtends `angle`.
-    const double radius = chord / (2 * std::sin(std::abs(angle) / 2));
-    const Vec2 mid = (a + b) / 2;
-    const Vec2 dir = (b - a) / chord;
-    const Vec2 left(-dir.y(), dir.x());
-    const double to_center = radius * std::cos(angle / 2);
-    // Bending left means the arc bulges left, so the centre sits to the right.
-    const Vec2 center = mid - (angle > 0 ? 1.0 : -1.0) * left * to_center;
-    const double start = std::atan2(a.y() - center.y(), a.x() - center.x());
-    const double sweep = angle > 0 ? -std::abs(angle) : std::abs(angle);  // clockwise bulges left
+    const auto [center, radius, start, sweep] = arc_circle(a, b, angle);
     const int pieces = static_cast<int>(std::ceil(std::abs(sweep) / (std::numbers::pi / 2)));
     const double step = sweep / pieces;
     const double k = 4.0 / 3.0 * std::tan(step / 4);
@@ -36,6 +51,29 @@ Path arc_between(const Vec2& a, const Vec2& b, double angle) {
         p.cubic_to(p0 + k * d0, p1 - k * d1, i + 1 == pieces ? b : p1);
     }
     return p;
+}
+
+std::optional<Path> arc_with_buff(const Vec2& a, const Vec2& b, double angle, double buff) {
+    const double chord = (b - a).norm();
+    if (std::abs(angle) < 1e-9 || chord < 1e-12) {
+        if (chord <= 2 * buff + 1e-9) return std::nullopt;
+        const Vec2 d = (b - a) / chord;
+        return arc_between(a + d * buff, b - d * buff, 0);
+    }
+    const ArcCircle c = arc_circle(a, b, angle);
+    const double trim = buff / c.radius;  // the angle `buff` of arc subtends
+    if (2 * trim >= std::abs(angle) - 1e-9) return std::nullopt;
+    const double step = c.sweep > 0 ? trim : -trim;
+    const auto on_circle = [&](double t) { return Vec2(c.center + c.radius * Vec2(std::cos(t), std::sin(t))); };
+    const double end = c.start + c.sweep;
+    return arc_between(on_circle(c.start + step), on_circle(end - step),
+                       (angle > 0 ? 1.0 : -1.0) * (std::abs(angle) - 2 * trim));
+}
+
+double arc_length_between(const Vec2& a, const Vec2& b, double angle) {
+    const double chord = (b - a).norm();
+    if (std::abs(angle) < 1e-9 || chord < 1e-12) return chord;
+    return arc_circle(a, b, angle).radius * std::abs(angle);
 }
 
 Path smooth_through(const std::vector<Vec2>& pts, bool closed) {

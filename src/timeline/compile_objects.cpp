@@ -42,6 +42,7 @@ Style default_style(const ObjectKindSpec& kind) {
         s.stroke_width = 0;
     }
     if (std::holds_alternative<ArrowSpec>(kind)) s.stroke_width = 6;
+    if (std::holds_alternative<SurroundSpec>(kind)) s.stroke = *parse_color("yellow");  // as Manim's
     return s;
 }
 
@@ -84,9 +85,9 @@ public:
         state_.assign(spec.objects.size(), State::Pending);
     }
 
-    ObjectTable run() {
+    CompiledObjects run() {
         for (std::size_t i = 0; i < spec_.objects.size(); ++i) build(i);
-        return std::move(table_);
+        return {std::move(table_), std::move(scales_)};
     }
 
 private:
@@ -101,6 +102,10 @@ private:
         for (const auto& [op, mark] : o.layout)
             if (const auto* place = std::get_if<PlaceIn>(&op)) require(place->panel);
         const std::size_t index = make(o);
+        if (table_.size() > kMaxSceneObjects)
+            throw InputError(o.mark, "'" + o.id + "' brings the scene to " + std::to_string(table_.size()) +
+                                         " objects; a scene may have at most " + std::to_string(kMaxSceneObjects) +
+                                         " (every cell, token, label and group counts)");
         Object& made = table_[index];
         made.mark = o.mark;
         const auto* arrow_spec = std::get_if<ArrowSpec>(&o.kind);
@@ -121,13 +126,13 @@ private:
             }
         }
         own_colors_.clear();
-        const BBox before_layout = table_.bounds(index);
-        for (const auto& [op, mark] : o.layout) apply_layout(index, op, mark);
+        // Every layout helper but arrange moves the whole entry by one similarity.
+        Similarity moved;
+        for (const auto& [op, mark] : o.layout) moved = apply_layout(index, op, mark).after(moved);
         // An arrow's weight label sits on its arc: where layout takes the arrows, it takes
         // the labels (a separate object, so that grow_arrow on the arrows stays valid).
         if (std::holds_alternative<AttentionArrowsSpec>(o.kind) && !o.layout.empty())
-            if (const auto labels = table_.find(o.id + ".labels"))
-                table_.transform(*labels, mapping(before_layout, table_.bounds(index)));
+            if (const auto labels = table_.find(o.id + ".labels")) table_.transform(*labels, moved);
         path_.pop_back();
         state_[entry] = State::Done;
     }
@@ -194,10 +199,16 @@ private:
             return leaf(o, {polyline_path({a, b}, false)});
         }
         if (const auto* a = std::get_if<ArrowSpec>(&o.kind)) {
-            const auto [from, to] = endpoints(a->from, a->to, a->buff, o.mark);
-            const std::size_t i = leaf(o, {arc_between(from, to, a->arc_degrees * std::numbers::pi / 180)},
-                                       ObjectShape::Arrow);
+            // buff is measured along the arrow, arc or not, so its ends stay on the arc.
+            const Vec2 from = point_of(a->from), to = point_of(a->to);
+            const double bend = a->arc_degrees * std::numbers::pi / 180;
+            const std::optional<Path> line = arc_with_buff(from, to, bend, a->buff);
+            if (!line)
+                throw InputError(o.mark, "the arrow is too short for its buff (length " +
+                                             std::to_string(arc_length_between(from, to, bend)) + ")");
+            const std::size_t i = leaf(o, {*line}, ObjectShape::Arrow);
             table_[i].tip_length = a->tip_length.value_or(tip_length_for_width(table_[i].style.stroke_width));
+            table_[i].tip_width = a->tip_width.value_or(0);
             return i;
         }
         if (const auto* p = std::get_if<PathSpec>(&o.kind))
@@ -219,10 +230,19 @@ private:
             }
             return table_.add(std::move(group));
         }
+        if (const auto* box = std::get_if<SurroundSpec>(&o.kind)) {
+            const BBox around = table_.bounds(require(box->target));
+            if (around.empty()) throw InputError(box->target.mark, "'" + box->target.id + "' has nothing to surround");
+            return leaf(o, {rectangle_path(around.center(), around.width() + 2 * box->buff,
+                                           around.height() + 2 * box->buff, box->corner_radius)});
+        }
         if (const auto* row = std::get_if<TokenRowSpec>(&o.kind))
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
-        if (const auto* h = std::get_if<HeatmapSpec>(&o.kind))
-            return build_heatmap(table_, fonts_, o.id, heatmap_from_model(*h, data_), o.mark);
+        if (const auto* h = std::get_if<HeatmapSpec>(&o.kind)) {
+            const HeatmapSpec values = heatmap_from_model(*h, data_);
+            scales_[o.id] = heatmap_scale(values);
+            return build_heatmap(table_, fonts_, o.id, values, o.mark);
+        }
         if (const auto* c = std::get_if<BarChartSpec>(&o.kind))
             return build_bar_chart(table_, fonts_, o.id, bar_chart_from_model(*c, data_), o.mark);
         if (const auto* c = std::get_if<SoftmaxBarsSpec>(&o.kind))
@@ -242,18 +262,34 @@ private:
         return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
     }
 
-    // The similarity that takes box `from` onto box `to`: layout only moves and scales.
-    static Similarity mapping(const BBox& from, const BBox& to) {
-        if (from.empty() || to.empty()) return {};
-        const double k = from.width() > 0    ? to.width() / from.width()
-                         : from.height() > 0 ? to.height() / from.height()
-                                             : 1.0;
-        return {k, to.min - k * from.min};
-    }
-
-    void apply_layout(std::size_t i, const LayoutOp& op, const SourceMark& mark) {
-        if (std::holds_alternative<Arrange>(op) && !table_[i].is_group())
-            throw InputError(mark, "arrange needs a group, and '" + table_[i].id + "' is not one");
+    // Applies one layout helper to object i and returns the similarity it moved i by
+    // (none for arrange, which moves members apart; it needs a group, never arrows).
+    Similarity apply_layout(std::size_t i, const LayoutOp& op, const SourceMark& mark) {
+        if (const auto* l = std::get_if<Arrange>(&op)) {
+            if (!table_[i].is_group())
+                throw InputError(mark, "arrange needs a group, and '" + table_[i].id + "' is not one");
+            arrange(table_, i, l->direction, l->buff, l->align);
+            return {};
+        }
+        const Vec2 centre = table_.bounds(i).center();
+        if (const auto* l = std::get_if<ScaleBy>(&op)) {
+            const Similarity s = Similarity::scaling_about(centre, l->factor);
+            table_.transform(i, s);
+            return s;
+        }
+        if (const auto* l = std::get_if<Rotate>(&op)) {
+            const Vec2 pivot = l->about_point ? point_of(*l->about_point) : centre;
+            const Similarity s = Similarity::rotation_about(pivot, l->degrees * std::numbers::pi / 180);
+            table_.transform(i, s);
+            return s;
+        }
+        if (const auto* l = std::get_if<PlaceIn>(&op)) {
+            require(l->panel);
+            const Similarity s = place_in(table_.bounds(i), panel_area(table_, l->panel.id, l->panel.mark), l->at);
+            table_.transform(i, s);
+            return s;
+        }
+        // The rest translate i.
         std::visit(
             [&](const auto& l) {
                 using T = std::decay_t<decltype(l)>;
@@ -263,16 +299,11 @@ private:
                     next_to(table_, i, table_.bounds(require(l.target)), l.direction, l.buff);
                 else if constexpr (std::is_same_v<T, ToEdge>) to_edge(table_, i, frame_, l.direction, l.buff);
                 else if constexpr (std::is_same_v<T, ToCorner>) to_edge(table_, i, frame_, l.direction, l.buff);
-                else if constexpr (std::is_same_v<T, Arrange>) arrange(table_, i, l.direction, l.buff, l.align);
                 else if constexpr (std::is_same_v<T, AlignTo>)
                     align_to(table_, i, table_.bounds(require(l.target)), l.direction);
-                else if constexpr (std::is_same_v<T, ScaleBy>) scale_about_center(table_, i, l.factor);
-                else if constexpr (std::is_same_v<T, PlaceIn>) {
-                    require(l.panel);
-                    table_.transform(i, place_in(table_.bounds(i), panel_area(table_, l.panel.id, l.panel.mark), l.at));
-                }
             },
             op);
+        return Similarity::translation(table_.bounds(i).center() - centre);
     }
 
     const SceneSpec& spec_;
@@ -284,11 +315,12 @@ private:
     std::vector<State> state_;
     std::vector<std::string> path_;  // entries being built, for cycle messages
     std::vector<std::pair<std::size_t, Color>> own_colors_;  // of the text or formula entry just made
+    HeatmapScales scales_;
 };
 
 }  // namespace
 
-ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data) {
+CompiledObjects compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data) {
     return ObjectCompiler(spec, fonts, data).run();
 }
 

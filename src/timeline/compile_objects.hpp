@@ -6,11 +6,21 @@
 #include "scene/scene_spec.hpp"
 #include "scene/text_object.hpp"
 #include "attention/scene_data.hpp"
+#include "timeline/member_styles.hpp"
 
 namespace attnreel {
 
+// Past this many objects (leaves and groups, widgets' included) a scene is an error: a
+// `repeat` over large widgets cannot stall the compile.
+constexpr std::size_t kMaxSceneObjects = 250000;
+
+struct CompiledObjects {
+    ObjectTable table;
+    HeatmapScales heatmap_scales;  // each heatmap's colour scale, by its id
+};
+
 // `model` supplies the numbers that widgets take from the data block.
-ObjectTable compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data);
+CompiledObjects compile_objects(const SceneSpec& spec, SceneFonts& fonts, const attention::SceneData& data);
 
 // The object a reference names; the message suggests the nearest id.
 std::size_t resolve_reference(const ObjectTable& table, const Ref& ref);

@@ -42,12 +42,18 @@ Reveal border_then_fill(double a, bool own_stroke) {
     return r;
 }
 
+// `place` takes a gradient from the object's geometry to where the path is drawn.
 void emit_path(const Path& path, const Style& style, double opacity, double scale, const Reveal& r,
-               DrawList& out) {
+               DrawList& out, const Similarity& place = {}) {
     DrawItem item;
     const bool partial = r.stroke < 1;
-    if (style.has_fill() && r.fill > 0)
+    if (style.has_fill() && r.fill > 0) {
         item.fill = with_alpha(style.fill, style.fill_opacity * opacity * r.fill);
+        if (style.gradient) {
+            item.gradient = style.gradient->transformed(place);
+            for (auto& [offset, colour] : item.gradient->stops) colour = with_alpha(colour, item.fill->a);
+        }
+    }
     if (r.outline_only && r.outline_fade > 0) {
         item.stroke = with_alpha(style.fill, opacity * r.outline_fade);
         item.stroke_width = kOutlineWidth * kStrokeWidthUnit * scale;
@@ -59,7 +65,7 @@ void emit_path(const Path& path, const Style& style, double opacity, double scal
     if (partial && item.stroke) {
         // The fill, if any, covers the whole shape; the stroke only the revealed length.
         if (item.fill) {
-            DrawItem fill_only{path, item.fill, std::nullopt, 0};
+            DrawItem fill_only{path, item.fill, std::nullopt, 0, item.gradient};
             out.items.push_back(std::move(fill_only));
         }
         out.items.push_back({path.partial(r.stroke), std::nullopt, item.stroke, item.stroke_width});
@@ -69,24 +75,28 @@ void emit_path(const Path& path, const Style& style, double opacity, double scal
     out.items.push_back(std::move(item));
 }
 
-void emit_arrow(const Object& o, const Path& centre, const Style& style, double opacity, double scale,
-                double growth, DrawList& out) {
+// An arrow: its centre line stroked up to `growth` of its length (create draws it along),
+// then the tip. `tip_scale` scales the tip's size with the geometry (grow_arrow scales
+// the whole arrow); `width` is the stroke's, already in scene units.
+void emit_arrow(const Object& o, const Path& centre, const Style& style, double opacity, double width,
+                double tip_scale, double growth, DrawList& out) {
     if (!style.has_stroke() || growth <= 0) return;
     const double length = centre.length();
     if (length <= 0) return;
     const double shown = growth * length;
-    const double tip_full = capped_tip_length(o.tip_length, length);
+    const double tip_full = capped_tip_length(o.tip_length * tip_scale, length);
     // The tip grows with the arrow at first, then keeps its size.
     const double tip = tip_full * std::min(1.0, shown / (3 * tip_full));
     const Color colour = with_alpha(style.stroke, style.stroke_opacity * opacity);
-    const double width = style.stroke_width * kStrokeWidthUnit * scale;
     // The shaft stops inside the tip so that the tip's point stays sharp.
     const double shaft_end = std::max(0.0, shown - 0.7 * tip);
     out.items.push_back({centre.partial(shaft_end / length), std::nullopt, colour, width});
     const Vec2 apex = centre.point_at(shown / length);
     const Vec2 base = centre.point_at(std::max(0.0, shown - tip) / length);
     const Vec2 direction = apex - base;
-    const double tip_width = std::max(0.9 * tip, 2.2 * width);
+    // A tip width the author gave keeps its proportion to the tip's length.
+    const double tip_width = o.tip_width > 0 && o.tip_length > 0 ? o.tip_width * tip / o.tip_length
+                                                                 : std::max(0.9 * tip, 2.2 * width);
     out.items.push_back({arrow_tip(apex, direction, tip, tip_width), colour, std::nullopt, 0});
 }
 
@@ -117,11 +127,12 @@ void emit_leaf(const Object& o, const ObjectState& st, const Reveal& r, DrawList
     const double scale = st.transform.scale;
     if (o.shape == ObjectShape::Arrow) {
         if (o.parts.empty()) return;
-        emit_arrow(o, o.parts[0].transformed(st.transform), st.style, st.opacity, scale,
-                   r.arrow_growth * r.stroke, out);
+        emit_arrow(o, o.parts[0].transformed(st.transform), st.style, st.opacity,
+                   st.style.stroke_width * kStrokeWidthUnit * scale, 1, r.arrow_growth * r.stroke, out);
         return;
     }
-    for (const auto& part : o.parts) emit_path(part.transformed(st.transform), st.style, st.opacity, scale, r, out);
+    for (const auto& part : o.parts)
+        emit_path(part.transformed(st.transform), st.style, st.opacity, scale, r, out, st.transform);
 }
 
 // Write: glyphs one after another, each drawn outline-first (Manim's lag rule). A leaf
@@ -200,16 +211,22 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
         return emit_leaf(o, st, {}, out);
     }
     case SegmentKind::GrowArrow: {
-        Reveal r;
-        r.arrow_growth = a;
-        return emit_leaf(o, seg.to, r, out);
+        // Manim's GrowArrow: the whole arrow, tip included, scales up from its tail; the
+        // stroke keeps its width.
+        const ObjectState& st = seg.to;
+        if (o.parts.empty()) return;
+        const Path placed = o.parts[0].transformed(st.transform);
+        const Path grown = placed.transformed(Similarity::scaling_about(placed.point_at(0), std::max(a, 1e-6)));
+        emit_arrow(o, grown, st.style, st.opacity, st.style.stroke_width * kStrokeWidthUnit * st.transform.scale,
+                   std::max(a, 1e-6), 1, out);
+        return;
     }
     case SegmentKind::GrowFromCenter: {
         ObjectState st = seg.to;
         st.transform = Similarity::scaling_about(seg.pivot, std::max(a, 1e-6)).after(st.transform);
         return emit_leaf(o, st, {}, out);
     }
-    case SegmentKind::Set: return emit_leaf(o, interpolate(seg.from, seg.to, a), {}, out);
+    case SegmentKind::Set: return emit_leaf(o, interpolate(seg.from, seg.to, a, seg.pivot), {}, out);
     case SegmentKind::Indicate: {
         ObjectState st = seg.from;
         st.transform = Similarity::scaling_about(seg.pivot, 1 + (seg.indicate_scale - 1) * a).after(st.transform);

@@ -11,7 +11,7 @@ HeatmapSpec heatmap_from_model(HeatmapSpec h, const attention::SceneData& data) 
     for (Eigen::Index i = 0; i < m.values.rows(); ++i)
         for (Eigen::Index j = 0; j < m.values.cols(); ++j)
             h.values[i][j] = m.is_hidden(i, j) ? -std::numeric_limits<double>::infinity() : m.values(i, j);
-    if (!h.range && m.probabilities) h.range = std::pair(0.0, 1.0);
+    if (!h.scale.range && !h.scale.diverging() && m.probabilities) h.scale.range = std::pair(0.0, 1.0);
     h.values_source = m.path;
     h.values_is_vector = m.shape == attention::ModelValue::Shape::vector;
     return h;

@@ -4,13 +4,14 @@
 
 namespace attnreel {
 
-ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t) {
+ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t, const Vec2& pivot) {
     if (t <= 0) return a;
     if (t >= 1) return b;
     ObjectState s;
     s.visible = a.visible || b.visible;
-    s.transform = lerp(a.transform, b.transform, t);
+    s.transform = blend_about(a.transform, b.transform, t, pivot);
     s.style.fill = mix_oklab(a.style.fill, b.style.fill, t);
+    s.style.gradient = a.style.gradient == b.style.gradient ? a.style.gradient : nullptr;  // a recolour: solid
     s.style.fill_opacity = lerp(a.style.fill_opacity, b.style.fill_opacity, t);
     s.style.stroke = mix_oklab(a.style.stroke, b.style.stroke, t);
     s.style.stroke_width = lerp(a.style.stroke_width, b.style.stroke_width, t);

@@ -21,8 +21,9 @@ struct ObjectState {
     bool operator==(const ObjectState&) const = default;
 };
 
-// Colours mix in OKLab, numbers linearly; visibility switches at the end.
-ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t);
+// Colours mix in OKLab, numbers linearly; visibility switches at the end. A turn between
+// the two turns about `pivot` (core/geometry.hpp, blend_about).
+ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t, const Vec2& pivot = Vec2(0, 0));
 
 // Instant segments (start == end) model add/remove and the hand-over at a transform's end.
 // Count: a transform between two number leaves, setting the in-between values.
@@ -41,7 +42,7 @@ struct Segment {
     Vec2 shift{0, 0};                      // fade_in / fade_out
     Color indicate_color;                  // indicate
     double indicate_scale = 1.2;
-    Vec2 pivot{0, 0};                      // grow_from_center / indicate: the centre they scale about
+    Vec2 pivot{0, 0};                      // grow_from_center / indicate / set: the centre they scale or turn about
     std::shared_ptr<const Morph> morph;    // transform
     std::shared_ptr<const CountingNumber> count;  // transform between two numbers
     // write / create of a group as one sequence (spans of a text, a formula): this leaf's parts are

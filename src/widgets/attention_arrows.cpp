@@ -53,7 +53,8 @@ std::size_t add_label(ObjectTable& table, SceneFonts& fonts, const std::string& 
     label.id = label_id;
     label.mark = mark;
     label.shape = ObjectShape::Group;
-    label.children.push_back(table.add(std::move(pill)));
+    text.on_box = table.add(std::move(pill));
+    label.children.push_back(*text.on_box);
     label.children.push_back(table.add(std::move(text)));
     return table.add(std::move(label));
 }

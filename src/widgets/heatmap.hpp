@@ -26,18 +26,15 @@
 
 namespace attnreel {
 
-// Validates the sizes (InputError at the spec's marks: at most 64×64 cells, rectangular,
+// Validates the sizes (InputError at the spec's marks: at most 128×128 cells, rectangular,
 // one label per row and per column) and adds the heatmap to `table`.
 std::size_t build_heatmap(ObjectTable& table, SceneFonts& fonts, const std::string& id, const HeatmapSpec& spec,
                           const SourceMark& mark);
 
-// The range the colours span: spec.range, else the least and greatest unmasked value.
-std::pair<double, double> heatmap_range(const HeatmapSpec& spec);
+// The colours of the cells: spec.scale over its range, else over the least and greatest
+// unmasked value (symmetric about `mid` for a diverging scale).
+ColorScale heatmap_scale(const HeatmapSpec& spec);
 
-// The fill of a cell holding `value`: low and high mixed in OKLab at the value's place in
-// `range` (clamped to it).
-Color heatmap_color(const HeatmapSpec& spec, std::pair<double, double> range, double value);
-
-constexpr std::size_t kMaxHeatmapSide = 64;
+constexpr std::size_t kMaxHeatmapSide = 128;
 
 }  // namespace attnreel

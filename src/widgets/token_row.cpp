@@ -12,6 +12,9 @@ namespace {
 constexpr double kPaddingX = 0.22;  // between the label's ink and the box's side
 constexpr double kMinWidth = 0.9;
 constexpr double kCornerRadius = 0.12;
+constexpr double kTint = 0.22;  // how much of its token's colour a box's fill takes
+const Color kNeutralFill{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};
+const Color kNeutralStroke{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1};
 
 }  // namespace
 
@@ -40,9 +43,14 @@ std::size_t build_token_row(ObjectTable& table, SceneFonts& fonts, const std::st
         box.id = token_id + ".box";
         box.mark = mark;
         box.parts.push_back(rectangle_path(centre, width, height, kCornerRadius));
-        box.style.fill = highlighted ? mix_oklab(spec.box_fill, spec.highlight_color, 0.25) : spec.box_fill;
+        // The token's own colour outlines its box and tints its fill; a box colour the
+        // author gave wins, and highlighting wins over both.
+        const std::optional<Color> own = token_color(spec.palette, i);
+        const Color fill = spec.box_fill ? *spec.box_fill : own ? mix_oklab(kNeutralFill, *own, kTint) : kNeutralFill;
+        const Color stroke = spec.box_stroke ? *spec.box_stroke : own.value_or(kNeutralStroke);
+        box.style.fill = highlighted ? mix_oklab(fill, spec.highlight_color, 0.25) : fill;
         box.style.fill_opacity = 1;
-        box.style.stroke = highlighted ? spec.highlight_color : spec.box_stroke;
+        box.style.stroke = highlighted ? spec.highlight_color : stroke;
         box.style.stroke_width = highlighted ? 5 : 2.5;
 
         Object& label = labels[i];
@@ -53,7 +61,8 @@ std::size_t build_token_row(ObjectTable& table, SceneFonts& fonts, const std::st
         token.id = token_id;
         token.mark = mark;
         token.shape = ObjectShape::Group;
-        token.children.push_back(table.add(std::move(box)));
+        label.on_box = table.add(std::move(box));
+        token.children.push_back(*label.on_box);
         token.children.push_back(table.add(std::move(label)));
         row.children.push_back(table.add(std::move(token)));
     }

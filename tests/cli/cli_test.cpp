@@ -91,7 +91,7 @@ TEST_CASE("frame writes a PNG of the requested size, and SVG and PDF from the sa
     REQUIRE(png.exit_code == 0);
     CHECK(png_size(dir.path / "f.png") == std::pair{640, 360});
 
-    REQUIRE(run("frame " + kExample + " --frame 174 -o " + (dir.path / "f.svg").string()).exit_code == 0);
+    REQUIRE(run("frame " + kExample + " --frame 173 -o " + (dir.path / "f.svg").string()).exit_code == 0);
     const std::string svg = read_file(dir.path / "f.svg");
     CHECK_THAT(svg, Catch::StartsWith("<?xml"));
     CHECK_THAT(svg, Catch::Contains("<svg"));
@@ -99,6 +99,17 @@ TEST_CASE("frame writes a PNG of the requested size, and SVG and PDF from the sa
 
     REQUIRE(run("frame " + kExample + " --at 5 -o " + (dir.path / "f.pdf").string()).exit_code == 0);
     CHECK_THAT(read_file(dir.path / "f.pdf"), Catch::StartsWith("%PDF"));
+}
+
+TEST_CASE("frame --frame takes the video's frame numbers, 0 to the count less one", "[cli]") {
+    TempDir dir;
+    // The example lasts 5.8 s at 30 fps: 174 frames, numbered 0 to 173.
+    const Run last = run("frame " + kExample + " --frame 173 -o " + (dir.path / "last.png").string());
+    CHECK(last.exit_code == 0);
+    const Run past = run("frame " + kExample + " --frame 174 -o " + (dir.path / "past.png").string());
+    CHECK(past.exit_code == 2);
+    CHECK_THAT(past.output, Catch::Contains("frame 174 is outside the scene, which has 174 frames (0 to 173)"));
+    CHECK_FALSE(fs::exists(dir.path / "past.png"));
 }
 
 TEST_CASE("a bad scene exits 2 with file:line:col and writes nothing", "[cli]") {

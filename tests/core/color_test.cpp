@@ -128,3 +128,26 @@ TEST_CASE("grey to red halfway is not muddy: as bright as the ends and still red
     CHECK(m.r > m.g + 0.3);
     CHECK(m.r > m.b + 0.3);
 }
+
+TEST_CASE("slate has every Tailwind step, so no step is suggested for another", "[color]") {
+    const char* steps[][2] = {{"slate_50", "#f8fafc"},  {"slate_100", "#f1f5f9"}, {"slate_200", "#e2e8f0"},
+                              {"slate_300", "#cbd5e1"}, {"slate_400", "#94a3b8"}, {"slate_500", "#64748b"},
+                              {"slate_600", "#475569"}, {"slate_700", "#334155"}, {"slate_800", "#1e293b"},
+                              {"slate_900", "#0f172a"}, {"slate_950", "#020617"}};
+    for (const auto& [name, hex] : steps) {
+        INFO(name);
+        REQUIRE(parse_color(name));
+        CHECK(*parse_color(name) == *parse_color(hex));
+    }
+    CHECK(*parse_color("slate") == *parse_color("slate_500"));
+}
+
+TEST_CASE("readable_on picks dark text on light fills and light text on dark ones", "[color]") {
+    const Color dark = *parse_color("#0f172a"), light = *parse_color("#f1f5f9");
+    CHECK(readable_on(*parse_color("white")) == dark);
+    CHECK(readable_on(*parse_color("yellow")) == dark);
+    CHECK(readable_on(*parse_color("#1e293b")) == light);
+    CHECK(readable_on(*parse_color("#0000ff")) == light);
+    CHECK(contrast_ratio(*parse_color("black"), *parse_color("white")) == Approx(21));
+    CHECK(mix_rgb(*parse_color("black"), *parse_color("white"), 0.5) == Color{0.5, 0.5, 0.5, 1});
+}

@@ -74,7 +74,6 @@ TEST_CASE("a heatmap of a head's weights shows the model's numbers and its causa
                                      "    heatmap: {matrix: \"model.layer[0].head[1]\", rows: $tokens, columns: $tokens}\n"
                                      "timeline: []\n");
     const Expected e = expected_head1();
-    const HeatmapSpec defaults;
     int shown = 0;
     for (int i = 0; i < 4; ++i)
         for (int j = 0; j < 4; ++j) {
@@ -88,7 +87,7 @@ TEST_CASE("a heatmap of a head's weights shows the model's numbers and its causa
             }
             ++shown;
             // Weights are coloured over [0, 1].
-            CHECK(box.style.fill == mix_oklab(defaults.low, defaults.high, e.weights(i, j)));
+            CHECK(box.style.fill == mix_oklab(kScaleLow, kScaleHigh, e.weights(i, j)));
             const Object& label = object(s, cell(i, j) + ".label");
             const std::string text = two_decimals(e.weights(i, j));
             CHECK(label.match_key == "heatmap [" + std::to_string(i) + "][" + std::to_string(j) + "].label=" + text);
@@ -104,7 +103,6 @@ TEST_CASE("a heatmap of scaled scores spans their own range and masks what the h
                                      "  - {id: hm, heatmap: {matrix: \"model.layer[0].head[1].scaled_scores\"}}\n"
                                      "timeline: []\n");
     const Expected e = expected_head1();
-    const HeatmapSpec defaults;
     double lo = INFINITY, hi = -INFINITY;
     int lo_i = 0, lo_j = 0, hi_i = 0, hi_j = 0;
     for (int i = 0; i < 4; ++i)
@@ -112,8 +110,8 @@ TEST_CASE("a heatmap of scaled scores spans their own range and masks what the h
             if (e.scaled(i, j) < lo) lo = e.scaled(i, j), lo_i = i, lo_j = j;
             if (e.scaled(i, j) > hi) hi = e.scaled(i, j), hi_i = i, hi_j = j;
         }
-    CHECK(object(s, cell(lo_i, lo_j) + ".box").style.fill == defaults.low);
-    CHECK(object(s, cell(hi_i, hi_j) + ".box").style.fill == defaults.high);
+    CHECK(object(s, cell(lo_i, lo_j) + ".box").style.fill == kScaleLow);
+    CHECK(object(s, cell(hi_i, hi_j) + ".box").style.fill == kScaleHigh);
     CHECK_FALSE(object(s, cell(1, 3) + ".box").style.has_fill());
     // The scores above the diagonal exist in the model, but the mask hides them.
     CHECK(std::isfinite(e.model.layers[0].heads[1].scaled_scores(1, 3)));
@@ -169,16 +167,16 @@ TEST_CASE("heatmap errors point at the key or value at fault", "[loader][heatmap
     check_exact(error_of(scene_with("  - {id: hm, heatmap: {matrix: \"model.layer[0].head[0]\"}}\n")), 2, 32,
                 "'model.layer[0].head[0]' needs a model in the data block");
 
-    // More than 64×64: 65 rows of one value.
+    // More than 128×128: 129 rows of one value.
     std::string rows;
-    for (int i = 0; i < 65; ++i) rows += std::string(i ? ", " : "") + "[0]";
+    for (int i = 0; i < 129; ++i) rows += std::string(i ? ", " : "") + "[0]";
     check_exact(error_of(scene_with("  - {id: hm, heatmap: {values: [" + rows + "]}}\n")), 2, 32,
-                "a heatmap shows at most 64×64 cells; this matrix is 65×1");
+                "a heatmap shows at most 128×128 cells; this matrix is 129×1");
     std::string tokens;
-    for (int i = 0; i < 65; ++i) tokens += std::string(i ? ", " : "") + "t" + std::to_string(i);
+    for (int i = 0; i < 129; ++i) tokens += std::string(i ? ", " : "") + "t" + std::to_string(i);
     check_exact(error_of("data:\n  tokens: [" + tokens + "]\n  model: {d_model: 4, heads: 1}\n"
                          "objects:\n  - {id: hm, heatmap: {matrix: \"model.layer[0].head[0].scores\"}}\ntimeline: []\n"),
-                5, 32, "a heatmap shows at most 64×64 cells; this matrix is 65×65");
+                5, 32, "a heatmap shows at most 128×128 cells; this matrix is 129×129");
 }
 
 TEST_CASE("heatmap ids are references: rows, columns and cells resolve to their entry", "[loader][heatmap]") {

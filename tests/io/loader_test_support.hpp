@@ -36,6 +36,20 @@ inline void check_exact(const InputError& e, int line, int column, const std::st
 // A scene whose objects are `entries` (YAML list items) and whose timeline is empty.
 inline std::string scene_with(const std::string& entries) { return "objects:\n" + entries + "timeline: []\n"; }
 
+// The object of `scene` with this id; fails the test when there is none.
+inline const Object& object_named(const Scene& scene, const std::string& id) {
+    const auto i = scene.objects.find(id);
+    INFO(id);
+    REQUIRE(i);
+    return scene.objects[*i];
+}
+
+// The state an object settles in after the whole timeline.
+inline const ObjectState& final_state(const Scene& scene, const std::string& id) {
+    const Track& t = scene.tracks[scene.objects.find(id).value()];
+    return t.segments.empty() ? t.initial : t.segments.back().to;
+}
+
 inline Scene compiled(const std::string& yaml) {
     static text::FontLibrary fonts;
     return compile_scene(parse_scene(yaml, "good.yaml"), fonts);

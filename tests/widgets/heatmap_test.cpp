@@ -159,27 +159,28 @@ TEST_CASE("heatmap ids: cells, rows, columns and labels", "[heatmap]") {
 
 TEST_CASE("heatmap colours run from low at the minimum to high at the maximum, mixed in OKLab", "[heatmap]") {
     HeatmapSpec s = spec_of({{-2, 0, 6}});
-    s.low = Color{0.1, 0.2, 0.3, 1};
-    s.high = Color{1, 0.8, 0.2, 1};
+    const Color low{0.1, 0.2, 0.3, 1}, high{1, 0.8, 0.2, 1};
+    s.scale.low = low;
+    s.scale.high = high;
     const Built b = build(s);
-    CHECK(b.at("hm[0][0].box").style.fill == s.low);
-    CHECK(b.at("hm[0][2].box").style.fill == s.high);
-    CHECK(b.at("hm[0][1].box").style.fill == mix_oklab(s.low, s.high, 0.25));
+    CHECK(b.at("hm[0][0].box").style.fill == low);
+    CHECK(b.at("hm[0][2].box").style.fill == high);
+    CHECK(b.at("hm[0][1].box").style.fill == mix_oklab(low, high, 0.25));
     CHECK(b.at("hm[0][1].box").style.fill_opacity == 1);
 
     // A given range: values beyond it take its end colours.
-    s.range = std::pair(0.0, 4.0);
+    s.scale.range = std::pair(0.0, 4.0);
     const Built ranged = build(s);
-    CHECK(ranged.at("hm[0][0].box").style.fill == s.low);
-    CHECK(ranged.at("hm[0][1].box").style.fill == s.low);
-    CHECK(ranged.at("hm[0][2].box").style.fill == s.high);
-    CHECK(heatmap_color(s, {0.0, 4.0}, 1.0) == mix_oklab(s.low, s.high, 0.25));
+    CHECK(ranged.at("hm[0][0].box").style.fill == low);
+    CHECK(ranged.at("hm[0][1].box").style.fill == low);
+    CHECK(ranged.at("hm[0][2].box").style.fill == high);
+    CHECK(heatmap_scale(s).at(1.0) == mix_oklab(low, high, 0.25));
 }
 
 TEST_CASE("heatmap numbers stay readable: dark on light cells, light on dark ones", "[heatmap]") {
     HeatmapSpec s = spec_of({{0, 1}});
-    s.low = Color{0.05, 0.05, 0.1, 1};
-    s.high = Color{1, 0.95, 0.7, 1};
+    s.scale.low = Color{0.05, 0.05, 0.1, 1};
+    s.scale.high = Color{1, 0.95, 0.7, 1};
     const Built b = build(s);
     const Color on_dark = b.at("hm[0][0].label").style.fill, on_light = b.at("hm[0][1].label").style.fill;
     auto lightness = [](const Color& c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
@@ -227,8 +228,8 @@ TEST_CASE("heatmap masked cells are empty dim outlines without a number", "[heat
     CHECK_FALSE(b.table.find("hm[0][1].label"));
     CHECK(b.at("hm[0][1]").children.size() == 1);
     // The mask is left out of the range: 0.5 is the minimum.
-    CHECK(b.at("hm[1][0].box").style.fill == s.low);
-    CHECK(heatmap_range(s) == std::pair(0.5, 2.0));
+    CHECK(b.at("hm[1][0].box").style.fill == kScaleLow);
+    CHECK(heatmap_scale(s).range == std::pair(0.5, 2.0));
 }
 
 TEST_CASE("heatmap leaves carry match keys that pair cells of two heatmaps", "[heatmap]") {
@@ -240,15 +241,15 @@ TEST_CASE("heatmap leaves carry match keys that pair cells of two heatmaps", "[h
     CHECK(b.at("hm.rows[0]").match_key == "heatmap rows[0]=a");
 }
 
-TEST_CASE("heatmap sizes are checked: rectangular, at most 64×64, one label per row and column", "[heatmap]") {
+TEST_CASE("heatmap sizes are checked: rectangular, at most 128×128, one label per row and column", "[heatmap]") {
     InputError e = error_of(spec_of({{1, 2}, {3}}));
     CHECK(e.mark().line == 5);
     CHECK(e.message() == "row 1 has 1 value, expected 2 like row 0");
 
-    e = error_of(spec_of(std::vector<std::vector<double>>(65, std::vector<double>(3, 0.0))));
+    e = error_of(spec_of(std::vector<std::vector<double>>(129, std::vector<double>(3, 0.0))));
     CHECK(e.mark().line == 5);
-    CHECK(e.message() == "a heatmap shows at most 64×64 cells; this matrix is 65×3");
-    CHECK_NOTHROW(build(spec_of(std::vector<std::vector<double>>(1, std::vector<double>(64, 0.0)))));
+    CHECK(e.message() == "a heatmap shows at most 128×128 cells; this matrix is 129×3");
+    CHECK_NOTHROW(build(spec_of(std::vector<std::vector<double>>(1, std::vector<double>(128, 0.0)))));
 
     HeatmapSpec s = spec_of({{1, 2}});
     s.row_labels = {"a", "b"};
@@ -271,5 +272,5 @@ TEST_CASE("a heatmap whose cells are all masked or all equal still builds", "[he
     CHECK_FALSE(masked.table.find("hm[0][0].label"));
     HeatmapSpec s = spec_of({{3, 3}});
     const Built flat = build(s);
-    CHECK(flat.at("hm[0][0].box").style.fill == mix_oklab(s.low, s.high, 0.5));
+    CHECK(flat.at("hm[0][0].box").style.fill == mix_oklab(kScaleLow, kScaleHigh, 0.5));
 }
