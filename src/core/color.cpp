@@ -112,4 +112,18 @@ Color mix_oklab(const Color& x, const Color& y, double t) {
                       x.a + (y.a - x.a) * t);
 }
 
+double contrast_ratio(const Color& x, const Color& y) {
+    const auto luminance = [](const Color& c) {
+        return 0.2126 * to_linear(c.r) + 0.7152 * to_linear(c.g) + 0.0722 * to_linear(c.b);
+    };
+    const double a = luminance(x), b = luminance(y);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+}
+
+Color readable_on(const Color& fill) {
+    static const Color dark{0x0f / 255.0, 0x17 / 255.0, 0x2a / 255.0, 1};
+    static const Color light{0xf1 / 255.0, 0xf5 / 255.0, 0xf9 / 255.0, 1};
+    return contrast_ratio(dark, fill) > contrast_ratio(light, fill) ? dark : light;
+}
+
 }  // namespace attnreel
