@@ -1,5 +1,6 @@
 #include "io/object_loader.hpp"
 
+#include "io/connection_loader.hpp"
 #include "io/data_loader.hpp"
 #include "math/tex_parser.hpp"
 
@@ -16,7 +17,8 @@ constexpr std::size_t kMaxTokens = 512;
 
 const std::vector<std::string> kKinds = {"rectangle", "circle",    "dot",              "line",   "arrow",
                                          "path",      "bezier",    "text",             "math",   "group",
-                                         "token_row", "attention_arrows", "heatmap"};
+                                         "token_row", "attention_arrows", "heatmap",
+                                         "attention_graph", "attention_network"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
@@ -164,7 +166,7 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
 AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node& node) {
     const auto& m = in.map(node, "attention_arrows");
     in.only_keys(m, {"row", "source", "weights", "min_width", "width_per_weight", "low", "high", "labels", "decimals",
-                  "label_background", "label_font_size", "label_font"},
+                  "label_background", "label_font_size", "label_font", "side", "arc_height"},
                  "attention_arrows");
     AttentionArrowsSpec a;
     a.row = in.ref(in.required(m, "row", "attention_arrows"), "row");
@@ -185,6 +187,14 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (m["label_font_size"]) a.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
     if (m["label_font"]) a.label_font = in.font(m["label_font"], "label_font");
     if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
+    if (const YAML::Node side = m["side"]) {
+        const std::string s = in.string(side, "side");
+        if (s != "above" && s != "below")
+            in.fail(side, "unknown side '" + s + "' for attention_arrows" + did_you_mean(s, {"above", "below"}) +
+                              " (expected above or below the token row)");
+        a.above = s == "above";
+    }
+    if (m["arc_height"]) a.arc_height = in.number(m["arc_height"], "arc_height", 0.05, 20);
     return a;
 }
 
@@ -415,6 +425,8 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "token_row") return load_token_row(in, v, data);
     if (kind == "attention_arrows") return load_attention_arrows(in, v);
     if (kind == "heatmap") return load_heatmap(in, v, data);
+    if (kind == "attention_graph") return load_attention_graph(in, v, data);
+    if (kind == "attention_network") return load_attention_network(in, v, data);
     if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }
@@ -439,7 +451,8 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
         o.kind = load_kind(in, key, kv.second, entry, data);
     }
     if (kind.empty()) in.fail(entry, "object '" + o.id + "' needs a kind: one of rectangle, circle, dot, line, arrow, "
-                                     "path, bezier, text, math, group, token_row, attention_arrows, heatmap");
+                                     "path, bezier, text, math, group, token_row, attention_arrows, heatmap, "
+                                     "attention_graph, attention_network");
     for (const auto& key : kFontKeys)
         if (entry[key] && kind != "text" && kind != "math")
             in.fail(in.key_node(entry, key), "'" + key + "' applies to text and math, and '" + o.id + "' is a " + kind);

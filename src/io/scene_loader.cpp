@@ -14,7 +14,7 @@ namespace {
 
 SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
     const auto& m = in.map(node, "scene");
-    in.only_keys(m, {"size", "fps", "background", "fonts"}, "scene");
+    in.only_keys(m, {"size", "fps", "background", "fonts", "seed"}, "scene");
     SceneSettings s;
     if (const auto size = m["size"]) {
         if (!size.IsSequence() || size.size() != 2) in.fail(size, "expected [width, height] in pixels for 'size'");
@@ -22,6 +22,7 @@ SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const 
         s.height = in.integer(size[1], "size height", 16, 4320);
     }
     if (m["fps"]) s.fps = in.number(m["fps"], "fps", 1, 240);
+    if (m["seed"]) s.seed = static_cast<std::uint64_t>(in.integer(m["seed"], "seed", 0, 2147483647));
     if (m["background"]) s.background = in.color(m["background"], "background");
     if (const auto fonts = m["fonts"]) {
         for (const auto& f : in.list(fonts, "fonts", 64)) {

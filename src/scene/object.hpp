@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/path.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,16 @@ struct ShownValue {
     bool operator==(const ShownValue&) const = default;
 };
 
+// A connection a widget drew between two tokens (a graph's line, a network's edge, an
+// attention arrow): the tokens it joins and the weight it shows. `select` lights the links
+// of one token; `flow` sends particles along them by their weight.
+struct Link {
+    int from = -1, to = -1;  // token indices (source, target)
+    double weight = 1;
+    bool directed = true;    // false: a network's edge, selected from either end
+    bool operator==(const Link&) const = default;
+};
+
 struct Object {
     std::string id;
     SourceMark mark;
@@ -51,6 +62,13 @@ struct Object {
     // cell's place): when every leaf of both sides has one, pieces pair up by it.
     std::string match_key;
     std::vector<ShownValue> shown;  // what it shows from a model; empty for typed numbers and plain text
+    std::optional<Link> link;       // connections between tokens
+    // Groups: the lag_ratio that create, write, fade_in and grow animations of this group use
+    // when the step gives none (a graph's lines come one source at a time).
+    double stagger = 0;
+    // Widgets of tokens (a graph's sources, a network's nodes): the tokens' texts, in order,
+    // so that `select` can name a token by its text.
+    std::vector<std::string> tokens;
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

@@ -5,6 +5,8 @@
 #include "scene/shapes.hpp"
 #include "timeline/model_numbers.hpp"
 #include "widgets/attention_arrows.hpp"
+#include "widgets/attention_graph.hpp"
+#include "widgets/attention_network.hpp"
 #include "widgets/heatmap.hpp"
 #include "widgets/token_row.hpp"
 
@@ -205,8 +207,28 @@ private:
             return build_token_row(table_, fonts_, o.id, *row, o.mark);
         if (const auto* h = std::get_if<HeatmapSpec>(&o.kind))
             return build_heatmap(table_, fonts_, o.id, heatmap_from_model(*h, data_), o.mark);
+        if (const auto* g = std::get_if<AttentionGraphSpec>(&o.kind)) {
+            AttentionGraphSpec graph = *g;
+            graph.weights = connections_from_model(graph.weights, data_);
+            if (graph.sources.empty()) graph.sources = graph.weights.row_tokens;
+            if (graph.targets.empty() && graph.weights.column_tokens != graph.weights.row_tokens)
+                graph.targets = graph.weights.column_tokens;  // cross-attention: the keys' own tokens
+            if (graph.sources.empty())
+                throw InputError(o.mark, "attention_graph '" + o.id + "' needs 'tokens' (the source tokens), or "
+                                         "weights from a model path, whose tokens it takes");
+            return build_attention_graph(table_, fonts_, o.id, graph, o.mark);
+        }
+        if (const auto* n = std::get_if<AttentionNetworkSpec>(&o.kind)) {
+            AttentionNetworkSpec network = *n;
+            network.weights = connections_from_model(network.weights, data_);
+            if (network.tokens.empty()) network.tokens = network.weights.row_tokens;
+            if (network.tokens.empty())
+                throw InputError(o.mark, "attention_network '" + o.id + "' needs 'tokens', or weights from a model "
+                                         "path, whose tokens it takes");
+            return build_attention_network(table_, fonts_, o.id, network, o.mark);
+        }
         const AttentionArrowsSpec arrows = arrows_from_model(std::get<AttentionArrowsSpec>(o.kind), data_);
-        return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
+        return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, frame_, o.mark);
     }
 
     // The similarity that takes box `from` onto box `to`: layout only moves and scales.

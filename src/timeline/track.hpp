@@ -5,6 +5,7 @@
 #include "core/rate_functions.hpp"
 #include "scene/object.hpp"
 #include "scene/scene_spec.hpp"
+#include "timeline/flow.hpp"
 #include "timeline/morph.hpp"
 
 #include <memory>
@@ -25,7 +26,9 @@ struct ObjectState {
 ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t);
 
 // Instant segments (start == end) model add/remove and the hand-over at a transform's end.
-enum class SegmentKind { Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate };
+enum class SegmentKind {
+    Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate, Flow, MoveAlong
+};
 
 struct Segment {
     double start = 0, end = 0;
@@ -37,6 +40,9 @@ struct Segment {
     double indicate_scale = 1.2;
     Vec2 pivot{0, 0};                      // grow_from_center / indicate: the centre they scale about
     std::shared_ptr<const Morph> morph;    // transform
+    std::shared_ptr<const FlowParticles> flow;  // flow: the particles on this leaf's path
+    std::shared_ptr<const Path> along;     // move_along: the path (absolute) the anchor follows
+    Vec2 anchor{0, 0};                     // move_along: the moved object's centre at the start
     // write / create of a group as one sequence (spans of a text, a formula): this leaf's parts are
     // numbers glyphs_before… of glyphs_total in one sequence; 0 total: the leaf alone.
     std::size_t glyphs_before = 0, glyphs_total = 0;
