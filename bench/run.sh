@@ -14,6 +14,7 @@ trap 'rm -rf "$work"' EXIT
 arrows=examples/self_attention_arrows.yaml
 formulas=examples/formulas.yaml
 grid=bench/grid_32x32.yaml
+graph=bench/graph_30.yaml
 
 now() { date +%s.%N; }
 # Median wall time in seconds of a command run 5 times.
@@ -44,6 +45,12 @@ t=$(median_time "$bin" frame "$formulas" --at 12.55 -o "$work/m.png")
 row "frame preview, formulas example mid-morph, 1080p PNG (median of 5)" "$(printf '%.3f s' "$t")"
 t=$(median_time "$bin" render "$formulas" --dry-run -q --quality high)
 row "render-only, formulas example, 1080p60" "$(printf '%.2f s' "$t")"
+# The attention graph with 30 tokens: render-only frame rate (frames drawn and discarded).
+duration=$("$bin" check "$graph" | tail -1 | sed 's/^duration \([0-9.]*\) s.*/\1/')
+graph_frames=$(echo "d = $duration * 60; scale = 0; if (d > d / 1) (d / 1) + 1 else d / 1" | bc -l | cut -d. -f1)
+t=$(median_time "$bin" render "$graph" --dry-run -q --quality high)
+row "render-only, attention graph of 30 tokens, 1080p60 ($graph_frames frames, median of 5)" \
+  "$(printf '%.2f s (%s frames/s)' "$t" "$(fps_of "$graph_frames" "$t")")"
 
 for jobs in 1 0; do
   label=$([ "$jobs" = 1 ] && echo "1 thread" || echo "all cores")

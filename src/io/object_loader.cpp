@@ -1,6 +1,7 @@
 #include "io/object_loader.hpp"
 
 #include "io/chart_loader.hpp"
+#include "io/connection_loader.hpp"
 #include "io/data_loader.hpp"
 #include "io/head_grid_loader.hpp"
 #include "io/matrix_loader.hpp"
@@ -26,7 +27,8 @@ const std::vector<std::string> kKinds = {"rectangle", "circle",    "dot",       
                                          "path",      "bezier",    "text",             "math",   "group",
                                          "token_row", "attention_arrows", "heatmap", "surround",
                                          "bar_chart", "softmax_bars", "line_chart", "panel", "callout", "note",
-                                         "vector", "embedding", "matrix", "head_grid", "layer_stack"};
+                                         "vector", "embedding", "matrix", "head_grid", "layer_stack",
+                                         "attention_graph", "attention_network"};
 const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_opacity", "stroke",
                                              "stroke_width",   "stroke_opacity", "opacity", "z"};
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
@@ -309,6 +311,8 @@ ObjectKindSpec load_kind(const YamlReader& in, const std::string& kind, const YA
     if (kind == "head_grid") return load_head_grid(in, v, false);
     if (kind == "layer_stack") return load_head_grid(in, v, true);
     if (kind == "surround") return load_surround(in, v);
+    if (kind == "attention_graph") return load_attention_graph(in, v, data);
+    if (kind == "attention_network") return load_attention_network(in, v, data);
     if (kind == "math") return load_math(in, v, entry);
     return load_text(in, v, entry);
 }

@@ -15,7 +15,7 @@ namespace {
 
 SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
     const auto& m = in.map(node, "scene");
-    in.only_keys(m, {"size", "fps", "background", "fonts", "extend_to_audio", "reserve_lower_third"}, "scene");
+    in.only_keys(m, {"size", "fps", "background", "fonts", "extend_to_audio", "reserve_lower_third", "seed"}, "scene");
     SceneSettings s;
     if (const auto size = m["size"]) {
         if (!size.IsSequence() || size.size() != 2) in.fail(size, "expected [width, height] in pixels for 'size'");
@@ -23,6 +23,7 @@ SceneSettings load_settings(const YamlReader& in, const YAML::Node& node, const 
         s.height = in.integer(size[1], "size height", 16, 4320);
     }
     if (m["fps"]) s.fps = in.number(m["fps"], "fps", 1, 240);
+    if (m["seed"]) s.seed = static_cast<std::uint64_t>(in.integer(m["seed"], "seed", 0, 2147483647));
     if (m["background"]) s.background = in.color(m["background"], "background");
     if (m["extend_to_audio"]) s.extend_to_audio = in.boolean(m["extend_to_audio"], "extend_to_audio");
     if (m["reserve_lower_third"]) s.reserve_lower_third = in.boolean(m["reserve_lower_third"], "reserve_lower_third");

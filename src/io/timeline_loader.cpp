@@ -20,6 +20,7 @@ const std::vector<std::pair<std::string, AnimationKind>> kAnimations = {
     {"transform", AnimationKind::Transform}, {"set", AnimationKind::Set},
     {"indicate", AnimationKind::Indicate},   {"select", AnimationKind::Select},
     {"focus", AnimationKind::Focus},         {"unfocus", AnimationKind::Unfocus},
+    {"flow", AnimationKind::Flow},           {"move_along", AnimationKind::MoveAlong},
 };
 
 const std::vector<std::string> kTimingKeys = {"run_time", "rate_func", "lag_ratio"};
@@ -111,8 +112,10 @@ std::vector<std::string> options_of(AnimationKind kind) {
     case AnimationKind::Transform: return {"to"};
     case AnimationKind::Set: return kSetKeys;
     case AnimationKind::Indicate: return {"scale_factor", "color"};
-    case AnimationKind::Select: return {"head", "layer"};
+    case AnimationKind::Select: return {"head", "layer", "source", "dim"};
     case AnimationKind::Focus: return {"dim", "within"};
+    case AnimationKind::Flow: return {"particles", "speed", "size", "color", "weight", "reverse"};
+    case AnimationKind::MoveAlong: return {"path"};
     default: return {};
     }
 }
@@ -161,6 +164,11 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
             a.targets = in.refs(in.required(*set_map, "target", "set"), "target");
         } else if (a.kind == AnimationKind::Unfocus && kv.second.IsNull()) {
             // unfocus: ~ brings back everything focus dimmed.
+        } else if (a.kind == AnimationKind::MoveAlong && kv.second.IsMap()) {
+            // move_along: {object: dot, path: arrows[2]}
+            in.only_keys(kv.second, {"object", "path"}, "move_along");
+            a.targets = in.refs(in.required(kv.second, "object", "move_along"), "object");
+            a.along = in.ref(in.required(kv.second, "path", "move_along"), "path");
         } else {
             a.targets = in.refs(kv.second, key);
         }
@@ -173,7 +181,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
                 in.fail(kv.first, "unknown animation '" + key + "'" + did_you_mean(key, names));
         }
         in.fail(node, "this play entry has no animation; use one of: create, write, fade_in, fade_out, grow_arrow, "
-                      "grow_from_center, transform, set, indicate, select, focus, unfocus");
+                      "grow_from_center, transform, set, indicate, select, focus, unfocus, flow, move_along");
     }
     const std::string name = name_node.Scalar();
     std::vector<std::string> allowed = options_of(a.kind);
@@ -184,10 +192,14 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
 
     if (node["shift"] && a.kind != AnimationKind::Set) a.shift = in.point(node["shift"], "shift");
     if (a.kind == AnimationKind::Transform) a.transform_to = in.ref(in.required(node, "to", "transform"), "to");
-    if (a.kind == AnimationKind::Select) {
+    // select: a thumbnail of a head grid or layer stack (`head: H`, `layer: L`), or a token
+    // of a graph or network whose connections stay lit (`source`, `dim`).
+    if (a.kind == AnimationKind::Select && (node["head"] || node["layer"])) {
         if (node["head"] && node["layer"]) in.fail(node, "select takes 'head' (a head grid) or 'layer' (a layer stack), not both");
-        if (!node["head"] && !node["layer"])
-            in.fail(name_node, "select needs the thumbnail to select: 'head: H' on a head grid, 'layer: L' on a layer stack");
+        for (const char* key : {"source", "dim"})
+            if (node[key])
+                in.fail(in.key_node(node, key), std::string("'") + key + "' selects a token of a graph; 'head' and "
+                                                "'layer' select a thumbnail of a head grid or layer stack");
         a.select_what = node["head"] ? "head" : "layer";
         a.select_index = in.integer(node[a.select_what], a.select_what, 0, 100000);
     }
@@ -198,6 +210,34 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
     if (a.kind == AnimationKind::Indicate) {
         if (node["scale_factor"]) a.scale_factor = in.number(node["scale_factor"], "scale_factor", 0.01, 100);
         if (node["color"]) a.color = in.color(node["color"], "color");
+    }
+    if (a.kind == AnimationKind::Select && a.select_what.empty()) {
+        if (const YAML::Node source = node["source"]) {
+            a.select.source_mark = in.mark(source);
+            const std::string s = in.string(source, "source");
+            if (s != "all") a.select.source = s;
+        }
+        if (node["dim"]) a.select.dim = in.number(node["dim"], "dim", 0, 1);
+    }
+    if (a.kind == AnimationKind::Flow) {
+        FlowSpec& f = a.flow;
+        if (node["particles"]) f.particles = in.number(node["particles"], "particles", 0.1, 100);
+        if (node["speed"]) f.speed = in.number(node["speed"], "speed", 0.01, 100);
+        if (node["size"]) f.size = in.number(node["size"], "size", 0.005, 2);
+        if (node["color"]) f.color = in.color(node["color"], "color");
+        if (node["weight"]) f.weight = in.number(node["weight"], "weight", 0, 1);
+        if (node["reverse"]) f.reverse = in.boolean(node["reverse"], "reverse");
+    }
+    if (a.kind == AnimationKind::MoveAlong) {
+        if (node["path"]) {
+            if (a.along) in.fail(in.key_node(node, "path"), "move_along has its path already, inside {object, path}");
+            a.along = in.ref(node["path"], "path");
+        }
+        if (!a.along)
+            in.fail(name_node, "move_along needs a path: {move_along: dot, path: arrows[2]} (an arrow, a line, a "
+                               "graph's line or any path)");
+        if (a.targets.size() != 1)
+            in.fail(name_node, "move_along moves one object; give the others their own move_along");
     }
     if (a.kind == AnimationKind::Set) {
         if (set_map) {

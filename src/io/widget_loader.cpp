@@ -165,7 +165,7 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
 AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node& node) {
     const auto& m = in.map(node, "attention_arrows");
     in.only_keys(m, {"row", "source", "weights", "min_width", "width_per_weight", "low", "high", "labels", "decimals",
-                  "label_background", "label_font_size", "label_font"},
+                  "label_background", "label_font_size", "label_font", "side", "arc_height"},
                  "attention_arrows");
     AttentionArrowsSpec a;
     a.row = in.ref(in.required(m, "row", "attention_arrows"), "row");
@@ -186,6 +186,14 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (m["label_font_size"]) a.label_font_size = in.number(m["label_font_size"], "label_font_size", 1, 500);
     if (m["label_font"]) a.label_font = in.font(m["label_font"], "label_font");
     if (m["decimals"]) a.decimals = in.integer(m["decimals"], "decimals", 0, 6);
+    if (const YAML::Node side = m["side"]) {
+        const std::string s = in.string(side, "side");
+        if (s != "above" && s != "below")
+            in.fail(side, "unknown side '" + s + "' for attention_arrows" + did_you_mean(s, {"above", "below"}) +
+                              " (expected above or below the token row)");
+        a.above = s == "above";
+    }
+    if (m["arc_height"]) a.arc_height = in.number(m["arc_height"], "arc_height", 0.05, 20);
     return a;
 }
 

@@ -81,6 +81,16 @@ struct GrowFrom {
     Vec2 direction{0, 1};
 };
 
+// A connection a widget drew between two tokens (a graph's line, a network's edge, an
+// attention arrow): the tokens it joins and the weight it shows. `select` lights the links
+// of one token; `flow` sends particles along them by their weight.
+struct Link {
+    int from = -1, to = -1;  // token indices (source, target)
+    double weight = 1;
+    bool directed = true;    // false: a network's edge, selected from either end
+    bool operator==(const Link&) const = default;
+};
+
 struct Object {
     std::string id;
     SourceMark mark;
@@ -105,6 +115,13 @@ struct Object {
     // A label printed on a box (a token's text, a heatmap cell's number, an arrow weight on
     // its pill): the box's index. Animations that recolour both keep the label readable.
     std::optional<std::size_t> on_box;
+    std::optional<Link> link;       // connections between tokens
+    // Groups: the lag_ratio that create, write, fade_in and grow animations of this group use
+    // when the step gives none (a graph's lines come one source at a time).
+    double stagger = 0;
+    // Widgets of tokens (a graph's sources, a network's nodes): the tokens' texts, in order,
+    // so that `select` can name a token by its text.
+    std::vector<std::string> tokens;
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

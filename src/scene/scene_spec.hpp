@@ -8,6 +8,7 @@
 #include "core/geometry.hpp"
 #include "core/rate_functions.hpp"
 #include "core/token_palette.hpp"
+#include "core/weight_expression.hpp"
 #include "attention/data_spec.hpp"
 #include "attention/model_path.hpp"
 #include "math/math_ast.hpp"
@@ -18,6 +19,7 @@
 #include "text/markup.hpp"
 #include "text/paragraph.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -49,6 +51,7 @@ struct SceneSettings {
     std::vector<FontFile> fonts;  // extra font files, tried in order when a glyph is missing
     bool extend_to_audio = false;      // the video lasts until every sound has finished
     bool reserve_lower_third = false;  // the lower third holds content: burnt-in captions go to the top
+    std::uint64_t seed = 0;       // what randomness a scene shows (flow's particles) derives from it
 };
 
 // --- object kinds -------------------------------------------------------------------------
@@ -134,6 +137,56 @@ struct AttentionArrowsSpec {
     double label_font_size = 28;
     std::string label_font = "mono";  // digits of one width line up
     int decimals = 2;
+    std::optional<bool> above;   // side: above (true) or below the row; none: above unless only below has room
+    std::optional<double> arc_height;  // apex height of an arc to a neighbour; none: from the room there is
+};
+
+// The weights of connections between tokens (attention_graph, attention_network): rows are
+// the sources (queries), columns the targets (keys); −inf marks a masked pair. Written in the
+// file or taken from the model when the scene compiles.
+struct ConnectionWeights {
+    std::vector<std::vector<double>> values;
+    std::optional<attention::PathRef> path;  // "model.layer[0].head[1]"
+    SourceMark mark;                         // of `weights`
+    std::string source;                      // the canonical path once taken from the model (provenance)
+    std::vector<std::string> row_tokens, column_tokens;  // the model's queries and keys (path without slices)
+};
+
+// Attention as a bipartite graph (widgets/attention_graph.hpp).
+struct AttentionGraphSpec {
+    ConnectionWeights weights;
+    std::vector<std::string> sources, targets;  // empty: the model's tokens (targets: the sources)
+    SourceMark sources_mark, targets_mark;
+    bool down = false;            // direction: right (sources in a column on the left) or down (rows)
+    double spacing = 5;           // between the two sides' boxes
+    double extent = 6;            // the longest side at most this long; the font shrinks to fit
+    double font_size = 40;
+    std::string font = "sans";
+    WeightExpression width = WeightExpression::parse("8*w");          // stroke width of a line
+    WeightExpression opacity = WeightExpression::parse("0.3 + 0.6*w");  // its opacity
+    std::optional<Color> color;   // none: the head's colour (core/head_palette)
+    std::optional<int> head, layer;  // for the colour and the legend; none: from the path
+    double min_weight = 0.01;     // fainter lines are left out
+    bool legend = true;
+};
+
+// Tokens as a force-directed network (widgets/attention_network.hpp).
+struct AttentionNetworkSpec {
+    ConnectionWeights weights;
+    std::vector<std::string> tokens;  // empty: the model's tokens
+    SourceMark tokens_mark;
+    double width = 9, height = 5.6;   // the box the nodes are laid out in, centred on the origin
+    double font_size = 26;
+    std::string font = "sans";
+    double min_weight = 0.08;         // weaker edges (by mutual weight) are left out
+    WeightExpression edge_width = WeightExpression::parse("2 + 14*w");
+    WeightExpression edge_opacity = WeightExpression::parse("0.35 + 0.65*w");
+    std::optional<Color> color;       // edges; none: the head's colour
+    std::optional<int> head;
+    double node_min = 0.14, node_max = 0.42;  // node radius at the least and most attention received
+    int clusters = 0;                 // groups of nodes by mutual attention; 0: none
+    bool hulls = true;                // clusters: a tinted hull behind each group (besides the colour)
+    std::uint64_t seed = 1;           // the layout's starting positions
 };
 
 // A matrix drawn as a grid of coloured cells (widgets/heatmap.hpp).
@@ -169,7 +222,8 @@ struct HeatmapSpec {
 using ObjectKindSpec = std::variant<RectangleSpec, CircleSpec, DotSpec, LineSpec, ArrowSpec, PathSpec, BezierSpec,
                                     TextSpec, MathSpec, GroupSpec, TokenRowSpec, AttentionArrowsSpec, HeatmapSpec,
                                     BarChartSpec, SoftmaxBarsSpec, LineChartSpec, PanelSpec, CalloutSpec, NoteSpec,
-                                    VectorSpec, MatrixSpec, HeadGridSpec, SurroundSpec>;
+                                    VectorSpec, MatrixSpec, HeadGridSpec, SurroundSpec, AttentionGraphSpec,
+                                    AttentionNetworkSpec>;
 
 // --- layout helpers, applied in the order written -------------------------------------------
 struct MoveTo { PointOrRef where; };
@@ -206,7 +260,8 @@ struct ObjectSpec {
 
 // --- timeline -------------------------------------------------------------------------------
 enum class AnimationKind {
-    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate, Select, Focus, Unfocus
+    Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Transform, Set, Indicate, Select, Focus, Unfocus,
+    Flow, MoveAlong
 };
 
 // A value for each member of a `set` target: a list mirrors the target's members (a
@@ -222,6 +277,23 @@ struct FillFrom {
     attention::PathRef path;
     SourceMark mark;
     ColorScaleSpec scale;  // unset parts: the target heatmap's own scale, else the defaults
+};
+
+// select: light the connections of one token of a graph or network, dim the rest.
+struct SelectSpec {
+    std::optional<std::string> source;  // a token's text or index; none ("all"): every connection lit again
+    SourceMark source_mark;
+    double dim = 0.12;                  // opacity of the connections not selected
+};
+
+// flow: particles travelling along connections, their number and speed following the weight.
+struct FlowSpec {
+    double particles = 4;              // particles on a path at once, at weight 1
+    double speed = 2.4;                // scene units per second, at weight 1
+    double size = 0.07;                // particle radius at weight 1
+    std::optional<Color> color;        // none: the connection's colour, lightened
+    std::optional<double> weight;      // for paths that carry no weight (1 when not given)
+    bool reverse = false;              // from the path's end to its start (values flowing back)
 };
 
 // Properties `set` animates to; unset ones keep their value.
@@ -250,11 +322,14 @@ struct AnimationSpec {
     std::optional<double> lag_ratio;
     std::optional<double> scale_factor;  // indicate
     std::optional<Color> color;          // indicate
-    // select: the thumbnail of a head grid (`head: 2`) or a layer stack (`layer: 1`)
+    // select: the thumbnail (empty: `select` is about a graph's token, `select` below) of a head grid (`head: 2`) or a layer stack (`layer: 1`)
     std::string select_what;             // "head" or "layer"
     int select_index = 0;
     std::optional<double> dim;           // focus: the opacity factor of everything else
     std::optional<Ref> within;           // focus: dim only the rest of this object
+    SelectSpec select;                   // select on a graph or network
+    FlowSpec flow;
+    std::optional<Ref> along;            // move_along: the path
 };
 
 struct PlayStep {

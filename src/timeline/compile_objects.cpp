@@ -15,6 +15,8 @@
 #include "widgets/panel.hpp"
 #include "widgets/softmax_bars.hpp"
 #include "widgets/vector_boxes.hpp"
+#include "widgets/attention_graph.hpp"
+#include "widgets/attention_network.hpp"
 #include "widgets/heatmap.hpp"
 #include "widgets/token_row.hpp"
 
@@ -258,8 +260,28 @@ private:
             return build_matrix(table_, fonts_, o.id, matrix_from_model(*m, data_), o.mark);
         if (const auto* g = std::get_if<HeadGridSpec>(&o.kind))
             return build_head_grid(table_, fonts_, o.id, head_grid_from_model(*g, data_), o.mark);
+        if (const auto* g = std::get_if<AttentionGraphSpec>(&o.kind)) {
+            AttentionGraphSpec graph = *g;
+            graph.weights = connections_from_model(graph.weights, data_);
+            if (graph.sources.empty()) graph.sources = graph.weights.row_tokens;
+            if (graph.targets.empty() && graph.weights.column_tokens != graph.weights.row_tokens)
+                graph.targets = graph.weights.column_tokens;  // cross-attention: the keys' own tokens
+            if (graph.sources.empty())
+                throw InputError(o.mark, "attention_graph '" + o.id + "' needs 'tokens' (the source tokens), or "
+                                         "weights from a model path, whose tokens it takes");
+            return build_attention_graph(table_, fonts_, o.id, graph, o.mark);
+        }
+        if (const auto* n = std::get_if<AttentionNetworkSpec>(&o.kind)) {
+            AttentionNetworkSpec network = *n;
+            network.weights = connections_from_model(network.weights, data_);
+            if (network.tokens.empty()) network.tokens = network.weights.row_tokens;
+            if (network.tokens.empty())
+                throw InputError(o.mark, "attention_network '" + o.id + "' needs 'tokens', or weights from a model "
+                                         "path, whose tokens it takes");
+            return build_attention_network(table_, fonts_, o.id, network, o.mark);
+        }
         const AttentionArrowsSpec arrows = arrows_from_model(std::get<AttentionArrowsSpec>(o.kind), data_);
-        return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, o.mark);
+        return build_attention_arrows(table_, fonts_, require(arrows.row), o.id, arrows, frame_, o.mark);
     }
 
     // Applies one layout helper to object i and returns the similarity it moved i by

@@ -28,6 +28,8 @@ const char* animation_name(AnimationKind k) {
     case AnimationKind::Select: return "select";
     case AnimationKind::Focus: return "focus";
     case AnimationKind::Unfocus: return "unfocus";
+    case AnimationKind::Flow: return "flow";
+    case AnimationKind::MoveAlong: return "move_along";
     }
     return "?";
 }
@@ -46,6 +48,8 @@ SegmentKind segment_kind(AnimationKind k) {
     case AnimationKind::Focus:
     case AnimationKind::Unfocus: return SegmentKind::Set;
     case AnimationKind::Indicate: return SegmentKind::Indicate;
+    case AnimationKind::Flow: return SegmentKind::Flow;
+    case AnimationKind::MoveAlong: return SegmentKind::MoveAlong;
     }
     return SegmentKind::Instant;
 }
@@ -164,10 +168,14 @@ std::string TimelineCompiler::apply(const PlayStep& p, const SourceMark&) {
                                                           : p.rate.value_or(RateFunction::Smooth));
             longest = std::max(longest, start + run_time - now_);
             if (a.kind == AnimationKind::Transform) transform(a, rate, start, run_time);
-            else if (a.kind == AnimationKind::Select) select(a, rate, start, run_time);
+            else if (a.kind == AnimationKind::Select && !a.select_what.empty())
+                select_thumbnail(a, rate, start, run_time);
+            else if (a.kind == AnimationKind::Select) select_source(a, rate, start, run_time);
+            else if (a.kind == AnimationKind::Flow) flow(a, start, run_time);
+            else if (a.kind == AnimationKind::MoveAlong) move_along(a, rate, start, run_time);
             else if (a.kind == AnimationKind::Focus) focus(a, rate, start, run_time);
             else if (a.kind == AnimationKind::Unfocus) unfocus(a, rate, start, run_time);
-            else animate(a, rate, start, run_time, lag);
+            else animate(a, rate, start, run_time, lag ? lag : default_stagger(a));
         }
     for (const AnimationSpec& a : p.animations)
         description += std::string(description == "play" ? " " : ", ") + animation_name(a.kind) + "(" +

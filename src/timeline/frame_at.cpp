@@ -234,6 +234,16 @@ void emit_active(const Object& o, const Segment& seg, double a, DrawList& out) {
         st.style.stroke = mix_oklab(st.style.stroke, seg.indicate_color, a);
         return emit_leaf(o, st, {}, out);
     }
+    case SegmentKind::Flow:
+        // The connection stays as it is; particles travel on it (the rate is linear: a is time).
+        emit_leaf(o, seg.from, {}, out);
+        emit_particles(*seg.flow, a * (seg.end - seg.start), seg.end - seg.start, seg.from.opacity, out);
+        return;
+    case SegmentKind::MoveAlong: {
+        ObjectState st = seg.from;
+        st.transform = Similarity::translation(seg.along->point_at(a) - seg.anchor).after(st.transform);
+        return emit_leaf(o, st, {}, out);
+    }
     case SegmentKind::Morph: {
         const ObjectState st = interpolate(seg.from, seg.to, a);
         emit_path(seg.morph->at(a), st.style, st.opacity, st.transform.scale, {}, out);

@@ -32,4 +32,24 @@ AttentionArrowsSpec arrows_from_model(AttentionArrowsSpec a, const attention::Sc
     return a;
 }
 
+ConnectionWeights connections_from_model(ConnectionWeights c, const attention::SceneData& data) {
+    if (!c.path) return c;
+    const attention::ModelValue m = data.matrix(*c.path);
+    if (m.shape != attention::ModelValue::Shape::matrix)
+        throw InputError(c.mark, "expected a matrix of attention weights (a head's: \"model.layer[0].head[1]\"), "
+                                 "and '" + c.path->text + "' is " + attention::describe_shape(m));
+    c.values.assign(static_cast<std::size_t>(m.values.rows()),
+                    std::vector<double>(static_cast<std::size_t>(m.values.cols())));
+    for (Eigen::Index i = 0; i < m.values.rows(); ++i)
+        for (Eigen::Index j = 0; j < m.values.cols(); ++j)
+            c.values[i][j] = m.is_hidden(i, j) ? -std::numeric_limits<double>::infinity() : m.values(i, j);
+    c.source = m.path;
+    if (c.path->path.slices.empty() && !c.path->path.analysis) {
+        const auto& entry = data.entry(c.path->path, c.path->text);
+        c.row_tokens = entry.queries;
+        c.column_tokens = entry.keys;
+    }
+    return c;
+}
+
 }  // namespace attnreel

@@ -15,4 +15,9 @@ HeatmapSpec heatmap_from_model(HeatmapSpec spec, const attention::SceneData& dat
 // Arrows from one token: row `source` of a matrix path, or a vector path whole.
 AttentionArrowsSpec arrows_from_model(AttentionArrowsSpec spec, const attention::SceneData& data);
 
+// Connections' weights (attention_graph, attention_network): the matrix a path names, −inf
+// where the model's mask hides a pair, and the model's query and key tokens when the path
+// takes the matrix whole. A vector, or numbers outside [0, 1], are errors at the path.
+ConnectionWeights connections_from_model(ConnectionWeights weights, const attention::SceneData& data);
+
 }  // namespace attnreel

@@ -4,7 +4,7 @@
 
 namespace attnreel {
 
-void TimelineCompiler::select(const AnimationSpec& a, RateFunction rate, double start, double run_time) {
+void TimelineCompiler::select_thumbnail(const AnimationSpec& a, RateFunction rate, double start, double run_time) {
     if (a.targets.size() != 1) throw InputError(a.mark, "select takes one head grid or layer stack");
     const Ref& grid = a.targets[0];
     resolve_reference(scene_.objects, grid);

@@ -5,6 +5,7 @@
 //   set_step.cpp        set (per-member values, turns) and focus/unfocus
 //   transform_step.cpp  transform: morphs of shapes, groups, formulas and heatmaps
 //   select_step.cpp     select: a head grid's or layer stack's ring and view
+//   connection_steps.cpp  select of a graph's token, flow and move_along
 #include "timeline/member_styles.hpp"
 #include "timeline/scene_sounds.hpp"
 #include "timeline/scene.hpp"
@@ -61,7 +62,17 @@ private:
     std::vector<Path> placed_parts(std::size_t leaf) const;
 
     // select_step.cpp
-    void select(const AnimationSpec& a, RateFunction rate, double start, double run_time);
+    void select_thumbnail(const AnimationSpec& a, RateFunction rate, double start, double run_time);
+
+    // connection_steps.cpp
+    // A widget's own stagger (a graph's lines one source at a time) for animations that
+    // bring a single group on or off screen, when the step asks for none.
+    std::optional<double> default_stagger(const AnimationSpec& a) const;
+    // The connections (leaves with a Link) under `ref` that are on screen now.
+    std::vector<std::size_t> links_on_screen(const Ref& ref, const SourceMark& mark) const;
+    void select_source(const AnimationSpec& a, RateFunction rate, double start, double run_time);
+    void flow(const AnimationSpec& a, double start, double run_time);
+    void move_along(const AnimationSpec& a, RateFunction rate, double start, double run_time);
 
     BBox current_bounds(std::size_t leaf) const;
     void set_visible(std::size_t leaf, bool visible, double at, const SourceMark& mark);

@@ -5,6 +5,7 @@
 #include "core/rate_functions.hpp"
 #include "scene/object.hpp"
 #include "scene/scene_spec.hpp"
+#include "timeline/flow.hpp"
 #include "timeline/morph.hpp"
 
 #include <memory>
@@ -27,7 +28,9 @@ ObjectState interpolate(const ObjectState& a, const ObjectState& b, double t, co
 
 // Instant segments (start == end) model add/remove and the hand-over at a transform's end.
 // Count: a transform between two number leaves, setting the in-between values.
-enum class SegmentKind { Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate, Count };
+enum class SegmentKind {
+    Instant, Create, Write, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Morph, Set, Indicate, Count, Flow, MoveAlong
+};
 
 // The two ends of a Count segment, placed where the leaves are at its start and end.
 struct CountingNumber {
@@ -45,6 +48,9 @@ struct Segment {
     Vec2 pivot{0, 0};                      // grow_from_center / indicate / set: the centre they scale or turn about
     std::shared_ptr<const Morph> morph;    // transform
     std::shared_ptr<const CountingNumber> count;  // transform between two numbers
+    std::shared_ptr<const FlowParticles> flow;  // flow: the particles on this leaf's path
+    std::shared_ptr<const Path> along;     // move_along: the path (absolute) the anchor follows
+    Vec2 anchor{0, 0};                     // move_along: the moved object's centre at the start
     // write / create of a group as one sequence (spans of a text, a formula): this leaf's parts are
     // numbers glyphs_before… of glyphs_total in one sequence; 0 total: the leaf alone.
     std::size_t glyphs_before = 0, glyphs_total = 0;

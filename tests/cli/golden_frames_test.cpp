@@ -141,3 +141,50 @@ TEST_CASE("the formulas example matches its golden frames", "[golden][math]") {
     SECTION("halfway through a formula morph") { check_golden(scene, morph_midpoint(scene, 1), "formulas_morph"); }
     SECTION("the final frame") { check_golden(scene, scene.duration, "formulas_end"); }
 }
+
+namespace {
+
+// A fraction of the way through the first step whose description contains `what`.
+double during(const Scene& scene, const std::string& what, double fraction) {
+    for (const auto& step : scene.steps)
+        if (step.description.find(what) != std::string::npos)
+            return step.start + fraction * (step.end - step.start);
+    FAIL("no step plays " << what);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the attention graph example matches its golden frames", "[golden][graph]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/examples/attention_graph.yaml"), fonts);
+    SECTION("while the lines come in, one source at a time") {
+        check_golden(scene, during(scene, "create(g0)", 0.62), "attention_graph_lines");
+    }
+    SECTION("halfway through a head switch") { check_golden(scene, morph_midpoint(scene, 1), "attention_graph_morph"); }
+    SECTION("one source selected") { check_golden(scene, during(scene, "select(g0)", 1.0), "attention_graph_select"); }
+}
+
+TEST_CASE("the token flow example matches its golden frames", "[golden][flow]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/examples/token_flow.yaml"), fonts);
+    SECTION("the query meeting the keys") { check_golden(scene, during(scene, "flow(graph.lines)", 0.5), "token_flow_keys"); }
+    SECTION("values flowing back by weight") {
+        double t = 0;
+        int seen = 0;
+        for (const auto& step : scene.steps)
+            if (step.description.find("flow(graph.lines)") != std::string::npos && seen++ == 1)
+                t = (step.start + step.end) / 2;
+        REQUIRE(seen == 2);
+        check_golden(scene, t, "token_flow_values");
+    }
+}
+
+TEST_CASE("the attention network example matches its golden frames", "[golden][network]") {
+    text::FontLibrary fonts;
+    const Scene scene = compile_scene(load_scene_file(kSource + "/examples/attention_network.yaml"), fonts);
+    SECTION("nodes appearing") { check_golden(scene, during(scene, "create(net)", 0.5), "attention_network_nodes"); }
+    SECTION("one token selected, particles flowing") {
+        check_golden(scene, during(scene, "flow(net.edges)", 0.5), "attention_network_flow");
+    }
+}
