@@ -29,7 +29,7 @@ void check_error(const std::string& text, std::size_t offset, const std::string&
 
 }  // namespace
 
-TEST_CASE("a head path names its layer, head and item; alone it is the head's weights", "[path]") {
+TEST_CASE("a head path names its layer, head and item, alone it is the head's weights", "[path]") {
     const ModelPath p = parse_model_path("model.layer[1].head[2].scaled_scores");
     CHECK_FALSE(p.named);
     CHECK(p.model.empty());
@@ -146,7 +146,7 @@ TEST_CASE("malformed indices, ranges and endings are errors at their byte", "[pa
     CHECK_THAT(error_of("model").what(), Catch::Contains("names a whole model"));
 }
 
-TEST_CASE("a path longer than the limit is an error; one just within it parses", "[path]") {
+TEST_CASE("a path longer than the limit is an error, one just within it parses", "[path]") {
     // std::regex recursed once per character and overflowed the stack on inputs like these.
     CHECK(error_of("model.embeddings" + std::string(100000, ']')).offset() == kMaxPathLength);
     std::string slices = "model.inputs";

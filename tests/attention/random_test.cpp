@@ -23,7 +23,7 @@ TEST_CASE("streams named differently are different", "[random]") {
     CHECK(normal_matrix(other_seed, 2, 2, 1.0) != reference);
 }
 
-TEST_CASE("uniform01 stays in [0, 1) and covers it evenly", "[random]") {
+TEST_CASE("uniform01 stays at or above 0 and below 1 and covers that range evenly", "[random]") {
     auto rng = seeded_stream({1});
     int low_half = 0;
     const int draws = 20000;

@@ -57,7 +57,7 @@ TEST_CASE("a computed head's weights, scores and scaled scores are hidden where 
     CHECK(mask.values(0, 2) == 0.0);
 }
 
-TEST_CASE("a synthetic model hides with its mask; a file's weights hide nothing, zeros included", "[model]") {
+TEST_CASE("a synthetic model hides with its mask, a file's weights hide nothing, zeros included", "[model]") {
     const SceneData synthetic = SceneData::build(data_of(ModelBlock::Kind::synthetic));
     CHECK(above_diagonal_only(synthetic.value("model.layer[0].head[0]").hidden));
 
@@ -70,7 +70,7 @@ TEST_CASE("a synthetic model hides with its mask; a file's weights hide nothing,
     CHECK_FALSE(m.any());
 }
 
-TEST_CASE("attention weights, head means and rollouts are probabilities; scores and slices across rows are not",
+TEST_CASE("attention weights, head means and rollouts are probabilities, scores and slices across rows are not",
           "[model]") {
     const SceneData data = SceneData::build(data_of(ModelBlock::Kind::computed));
     CHECK(data.value("model.layer[0].head[1]").probabilities);

@@ -35,7 +35,7 @@ TEST_CASE("the caption of time t is drawn over the frame, and nothing between cu
     CHECK(b.center().x() == Approx(0).margin(1e-6));
 }
 
-TEST_CASE("two-line cues stack their lines; a reserved lower third moves captions to the top", "[captions]") {
+TEST_CASE("two-line cues stack their lines, a reserved lower third moves captions to the top", "[captions]") {
     text::FontLibrary fonts;
     DrawList one, two, top;
     CaptionOverlay(kCues, fonts, 16.0 / 9, false).draw(1.5, one);

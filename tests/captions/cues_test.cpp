@@ -82,7 +82,7 @@ TEST_CASE("long text splits into cues of at most two lines of at most 42 charact
     for (std::size_t i = 1; i < cues.size(); ++i) CHECK(cues[i].start == cues[i - 1].end);
 }
 
-TEST_CASE("lines break at spaces; a word longer than a line is cut; characters, not bytes, are counted", "[captions]") {
+TEST_CASE("lines break at spaces, a word longer than a line is cut, characters, not bytes, are counted", "[captions]") {
     CHECK(split_caption("a  b\n c") == std::vector<std::vector<std::string>>{{"a b c"}});
     const auto cut = split_caption(std::string(50, 'x'), 42);
     REQUIRE(cut.size() == 1);

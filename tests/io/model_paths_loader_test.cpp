@@ -28,7 +28,7 @@ std::string two_decimals(double v) {
 
 }  // namespace
 
-TEST_CASE("a heatmap of a vector path is one row; each label names the entry it shows", "[loader][path]") {
+TEST_CASE("a heatmap of a vector path is one row, each label names the entry it shows", "[loader][path]") {
     const Scene s = compiled(kData + "objects:\n"
                                      "  - {id: hm, heatmap: {matrix: \"model.layer[0].head[1].row[2]\", columns: $tokens}}\n"
                                      "timeline: []\n");

@@ -36,7 +36,7 @@ BBox ink_without(const MathLayout& layout, const std::string& key) {
 // amsmath's pmatrix is \left(\begin{matrix}…\end{matrix}\right). Around a 2.4 em array TeX's
 // rule asks for max(0.901 × 2.4, 2.4 − 0.5) = 2.162 em: Latin Modern Math's 2.393 em '('
 // (a hair short of the array, as TeX's 2.4 em one is not) and not its 2.991 em one.
-TEST_CASE("a 2-row pmatrix has the fences of \\left( … \\right) around the same matrix: 2.39 em") {
+TEST_CASE("a 2-row pmatrix has the fences of left( … right) around the same matrix: 2.39 em") {
     MathFace f;
     const MathLayout pmatrix = layout_tex(f, "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}");
     const MathLayout fenced = layout_tex(f, "\\left( \\begin{matrix} 1 & 2 \\\\ 3 & 4 \\end{matrix} \\right)");
@@ -47,7 +47,7 @@ TEST_CASE("a 2-row pmatrix has the fences of \\left( … \\right) around the sam
 }
 
 // One row: 1.2 em, so TeX's size is 1.081 em, which the 1.095 em variant reaches.
-TEST_CASE("a 1-row pmatrix has the fences of \\left( … \\right) too: 1.09 em") {
+TEST_CASE("a 1-row pmatrix has the fences of left( … right) too: 1.09 em") {
     MathFace f;
     const MathLayout pmatrix = layout_tex(f, "\\begin{pmatrix} a & b \\end{pmatrix}");
     const MathLayout fenced = layout_tex(f, "\\left( \\begin{matrix} a & b \\end{matrix} \\right)");
@@ -57,7 +57,7 @@ TEST_CASE("a 1-row pmatrix has the fences of \\left( … \\right) too: 1.09 em")
 
 // Content taller than every variant gets an assembly as tall as all of it (pdfTeX's
 // whole-piece delimiters overshoot TeX's size the same way), in both spellings.
-TEST_CASE("a 3-row bmatrix and \\left[ … \\right] around it get the same 3.6 em assembly") {
+TEST_CASE("a 3-row bmatrix and left[ … right] around it get the same 3.6 em assembly") {
     MathFace f;
     const MathLayout bmatrix = layout_tex(f, "\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\end{bmatrix}");
     const MathLayout fenced = layout_tex(f, "\\left[ \\begin{matrix} 1 \\\\ 2 \\\\ 3 \\end{matrix} \\right]");
@@ -65,7 +65,7 @@ TEST_CASE("a 3-row bmatrix and \\left[ … \\right] around it get the same 3.6 e
     CHECK_THAT(ink_height(bmatrix, "["), WithinAbs(3.6, 2 * ink));
 }
 
-TEST_CASE("\\middle takes the size of \\left and \\right, with no space on either side") {
+TEST_CASE("middle takes the size of left and right, with no space on either side") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "\\left( \\frac{a}{b} \\middle| c \\right)");
     const BBox bar = item(layout, "|").outline.bounds();
@@ -115,7 +115,7 @@ TEST_CASE("cases: a brace, left-aligned cells 1 em apart, rows 1.44 em apart, ce
 
 // Rule 15 without a rule: the stack shifts, pushed apart to the stack gap; rule 15e: the
 // parentheses of TeX's delim1 (2.39 em) in display style and delim2 (1.01 em) in text style.
-TEST_CASE("\\binom: StackTop/StackBottom shifts, StackGapMin between, parentheses of 2.39 and 1.01 em") {
+TEST_CASE("binom: StackTop/StackBottom shifts, StackGapMin between, parentheses of 2.39 and 1.01 em") {
     MathFace f;
     const MathLayout display = layout_tex(f, "\\binom{n}{k}");
     const Vec2 n = origin_of(f, item(display, "n"), math_italic('n'), MathStyle::Text);
@@ -148,7 +148,7 @@ TEST_CASE("\\binom: StackTop/StackBottom shifts, StackGapMin between, parenthese
 
 // amsmath's \overset{a}{b} is \mathop{b}\limits^{a}: the mark as an upper limit (rule 13a),
 // in the class of b, so \overset{!}{=} keeps the thick spaces of a relation.
-TEST_CASE("\\overset: the mark as an upper limit, centred; the whole spaced as the base's class") {
+TEST_CASE("overset: the mark as an upper limit, centred, the whole spaced as the base's class") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "a \\overset{!}{=} b");
     const Vec2 equals = origin_of(f, item(layout, "="), '=');
@@ -175,7 +175,7 @@ TEST_CASE("\\overset: the mark as an upper limit, centred; the whole spaced as t
 // The brace (⏟) at least as wide as its body, its ink StretchStackGapAboveMin (0.2 em) under
 // the body's box (here the + signs', 0.083 em deep); the label under it as a lower limit
 // (LowerLimitGapMin, LowerLimitBaselineDropMin).
-TEST_CASE("\\underbrace: a brace as wide as the body, 0.2 em under it, the label a limit below") {
+TEST_CASE("underbrace: a brace as wide as the body, 0.2 em under it, the label a limit below") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "\\underbrace{a+b+c}_{n}");
     const BBox brace = item(layout, "\\underbrace").outline.bounds();
@@ -195,7 +195,7 @@ TEST_CASE("\\underbrace: a brace as wide as the body, 0.2 em under it, the label
     CHECK_THAT(brace.center().x(), WithinAbs(layout.width / 2, 0.05));
 }
 
-TEST_CASE("\\overbrace over a long body is an assembly as wide as it; the label above") {
+TEST_CASE("overbrace over a long body is an assembly as wide as it, the label above") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "\\overbrace{x_1 + x_2 + x_3 + x_4 + x_5 + x_6}^{6}");
     const BBox brace = item(layout, "\\overbrace").outline.bounds();
@@ -212,7 +212,7 @@ TEST_CASE("\\overbrace over a long body is an assembly as wide as it; the label 
 // --- frames and strikes -------------------------------------------------------------------
 
 // amsmath's \boxed: \fbox with \fboxsep 3pt and \fboxrule 0.4pt, the body in display style.
-TEST_CASE("\\boxed: a 0.04 em frame 0.3 em around the body's box, the body in display style") {
+TEST_CASE("boxed: a 0.04 em frame 0.3 em around the body's box, the body in display style") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "\\boxed{\\frac{a}{b}}", MathStyle::Text);
     const MathLayout body = layout_tex(f, "\\frac{a}{b}", MathStyle::Display);
@@ -226,7 +226,7 @@ TEST_CASE("\\boxed: a 0.04 em frame 0.3 em around the body's box, the body in di
     CHECK(subpaths(item(layout, "\\boxed").outline).size() == 2);
 }
 
-TEST_CASE("\\cancel strikes the body's box corner to corner; \\xcancel both ways; the box unchanged") {
+TEST_CASE("cancel strikes the body's box corner to corner, xcancel both ways, the box unchanged") {
     MathFace f;
     const MathLayout plain = layout_tex(f, "x + y");
     const MathLayout cancelled = layout_tex(f, "\\cancel{x} + y");

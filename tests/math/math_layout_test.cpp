@@ -294,7 +294,7 @@ double delimiter_size(const MathLayout& layout, double axis) {
 
 }  // namespace
 
-TEST_CASE("\\left( grows with its content: a letter, a tall fraction, a five-row matrix") {
+TEST_CASE("left( grows with its content: a letter, a tall fraction, a five-row matrix") {
     MathFace f;
     const MathLayout around_x = f.layout({left_right('(', {var('x')}, ')')});
     const MathLayout around_fraction =
@@ -472,7 +472,7 @@ TEST_CASE("a letter keeps its italic correction before an upright symbol") {
 
 // --- large operators -------------------------------------------------------------------
 
-TEST_CASE("display \\sum: a taller variant with limits above and below; text \\sum: scripts beside") {
+TEST_CASE("display sum: a taller variant with limits above and below, text sum: scripts beside") {
     MathFace f;
     const MathList list = {with_sub(with_sup(sum(), {var('n')}), {var('i')})};
     const MathLayout display = f.layout(list, MathStyle::Display);
@@ -543,7 +543,7 @@ TEST_CASE("a text run is shaped as upright text: one item per glyph, each with t
     CHECK_THAT(origin_of(f, layout.items[1], 'o').x(), WithinAbs(f.advance('s'), exact));
 }
 
-TEST_CASE("items carry the source and key of their node; delimiters their own; in reading order") {
+TEST_CASE("items carry the source and key of their node, delimiters their own, in reading order") {
     MathFace f;
     const Node x = var('x');
     const Node fraction = frac({var('a')}, {var('b')});
@@ -562,7 +562,7 @@ TEST_CASE("items carry the source and key of their node; delimiters their own; i
     CHECK(layout.items[5].source == std::get<LeftRight>(fence.nucleus).right.source);
 }
 
-TEST_CASE("the em size scales the whole layout; height and depth are the ink's") {
+TEST_CASE("the em size scales the whole layout, height and depth are the ink's") {
     MathFace f;
     const MathList list = {with_sup(var('x'), {digit('2')}), bin('+'), frac({var('a')}, {var('y')})};
     const MathLayout one = f.layout(list, MathStyle::Display, 1.0);
@@ -619,7 +619,7 @@ TEST_CASE("from TeX source: spacing follows the classes the parser gives") {
 // The TeXbook, ch. 18: mu glue (\mskip: \, \: \; \!) is 1/18 of the em of the current math
 // size, so it shrinks in scripts; \quad (\hskip 1em), \qquad, "\ " and ~ are glue of the text
 // font and keep their width in every style.
-TEST_CASE("from TeX source: \\quad, \\qquad, '\\ ' and ~ keep their width in scripts; \\, \\: \\; \\! shrink") {
+TEST_CASE("from TeX source: quad, qquad, control space and tilde keep their width in scripts, thin, medium, thick and negative spaces shrink") {
     MathFace f;
     const char32_t a = math_italic('a'), b = math_italic('b');
     const MathStyle s = MathStyle::Script;
@@ -646,7 +646,7 @@ TEST_CASE("from TeX source: \\quad, \\qquad, '\\ ' and ~ keep their width in scr
 
 // amsmath defines \iff as \;\Longleftrightarrow\; and \implies as \;\Longrightarrow\;: a thick
 // space of mu glue on either side, on top of the thick space TeX puts around a Rel.
-TEST_CASE("from TeX source: \\iff and \\implies carry a \\; on either side of the arrow") {
+TEST_CASE("from TeX source: iff and implies carry a thick space on either side of the arrow") {
     MathFace f;
     const char32_t a = math_italic('a'), b = math_italic('b');
     const double mu = 1.0 / 18;
@@ -691,7 +691,7 @@ TEST_CASE("from TeX source: formulas nested as deep as the parser allows all lay
     }
 }
 
-TEST_CASE("from TeX source: \\left( grows from a letter to a fraction to a matrix") {
+TEST_CASE("from TeX source: left( grows from a letter to a fraction to a matrix") {
     MathFace f;
     const double x = item(layout_tex(f, "\\left( x \\right)"), "(").outline.bounds().height();
     const double fraction =

@@ -30,7 +30,7 @@ double italic_of(const MathFace& f, std::uint32_t glyph) {
 }  // namespace
 
 // In Latin Modern Math the display ∫ is 0.999 em wide with an italic correction of 0.591 em.
-TEST_CASE("\\int_0^1 in display style: the 1 at the operator's advance, the 0 moved left by its italic correction") {
+TEST_CASE("int_0^1 in display style: the 1 at the operator's advance, the 0 moved left by its italic correction") {
     MathFace f;
     const std::uint32_t big = display_variant(f, integral);
     const double advance = advance_of(f, big), italic = italic_of(f, big);
@@ -54,7 +54,7 @@ TEST_CASE("\\int_0^1 in display style: the 1 at the operator's advance, the 0 mo
     CHECK(zero.y() <= op.min.y() + f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_BASELINE_DROP_MIN) * s + ink);
 }
 
-TEST_CASE("\\int f: no italic correction after an operator without scripts, only the thin space") {
+TEST_CASE("int f: no italic correction after an operator without scripts, only the thin space") {
     MathFace f;
     const std::uint32_t big = display_variant(f, integral);
     const char32_t letter_f = math_italic('f');
@@ -69,7 +69,7 @@ TEST_CASE("\\int f: no italic correction after an operator without scripts, only
                WithinAbs(f.advance(integral) + 3.0 / 18 + f.width(letter_f), exact));
 }
 
-TEST_CASE("\\oint_C f: the subscript tucks under the slant and the box ends after the advance") {
+TEST_CASE("oint_C f: the subscript tucks under the slant and the box ends after the advance") {
     MathFace f;
     const std::uint32_t big = display_variant(f, contour_integral);
     const double advance = advance_of(f, big), italic = italic_of(f, big);
@@ -84,7 +84,7 @@ TEST_CASE("\\oint_C f: the subscript tucks under the slant and the box ends afte
     CHECK_THAT(layout.width, WithinAbs(f_origin + f.width(math_italic('f')), exact));
 }
 
-TEST_CASE("\\sum's limits stay centred: an operator without slant is unchanged") {
+TEST_CASE("sum's limits stay centred: an operator without slant is unchanged") {
     MathFace f;
     const MathLayout layout = layout_tex(f, "\\sum_{i=1}^{n}");
     const BBox sum = item(layout, "\\sum").outline.bounds();
@@ -95,7 +95,7 @@ TEST_CASE("\\sum's limits stay centred: an operator without slant is unchanged")
 
 // TeX's rule 18b drops a subscript alone by sub1 (1.5pt at 10pt: 0.15 em); the MATH table's
 // SubscriptShiftDown is Latin Modern's sub2 (0.247 em), TeX's drop under a superscript (18c).
-TEST_CASE("a subscript alone drops by TeX's sub1, 0.15 em; with a superscript by SubscriptShiftDown") {
+TEST_CASE("a subscript alone drops by TeX's sub1, 0.15 em, with a superscript by SubscriptShiftDown") {
     MathFace f;
     REQUIRE(f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN) > 0.2);
     const double top_max = f.constant(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX);

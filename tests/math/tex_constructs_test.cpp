@@ -47,7 +47,7 @@ TEST_CASE("cases is a brace before left-aligned rows stretched by 1.2, closed by
     CHECK(p.row_stretch == 1);
 }
 
-TEST_CASE("\\boldsymbol and \\bm: bold italic letters and Greek, bold digits, upright bold capital Greek",
+TEST_CASE("boldsymbol and bm: bold italic letters and Greek, bold digits, upright bold capital Greek",
           "[math][tex]") {
     CHECK(drawn("\\boldsymbol{xA2\\alpha\\varepsilon\\Gamma\\varGamma\\partial\\nabla α}") ==
           U"\U0001D499\U0001D468\U0001D7D0\U0001D736\U0001D73A\U0001D6AA\U0001D71E\U0001D74F\U0001D735\U0001D736");
@@ -61,19 +61,19 @@ TEST_CASE("\\boldsymbol and \\bm: bold italic letters and Greek, bold digits, up
     CHECK(code_point(as<Fraction>(fraction).numerator.at(0)) == 0x1D73D);
 }
 
-TEST_CASE("\\mathbf makes Greek, ∂ and ∇ upright bold and leaves other symbols as TeX does", "[math][tex]") {
+TEST_CASE("mathbf makes Greek, ∂ and ∇ upright bold and leaves other symbols as TeX does", "[math][tex]") {
     CHECK(drawn("\\mathbf{x1\\alpha\\Sigma\\partial+\\infty}") ==
           U"\U0001D431\U0001D7CF\U0001D6C2\U0001D6BA\U0001D6DB+∞");
 }
 
-TEST_CASE("\\mathfrak, \\mathsf, \\mathtt and \\mathscr draw their alphabets", "[math][tex]") {
+TEST_CASE("mathfrak, mathsf, mathtt and mathscr draw their alphabets", "[math][tex]") {
     CHECK(drawn("\\mathfrak{gRa}") == U"\U0001D524ℜ\U0001D51E");
     CHECK(drawn("\\mathsf{Ab1}") == U"\U0001D5A0\U0001D5BB\U0001D7E3");
     CHECK(drawn("\\mathtt{Ab1}") == U"\U0001D670\U0001D68B\U0001D7F7");
     CHECK(drawn("\\mathscr{L}") == U"ℒ");
 }
 
-TEST_CASE("\\binom, \\dbinom and \\tbinom: fractions without a rule between parentheses", "[math][tex][keys]") {
+TEST_CASE("binom, dbinom and tbinom: fractions without a rule between parentheses", "[math][tex][keys]") {
     const std::string source = "\\binom{n}{k}";
     const Node binomial = only(source);
     CHECK(binomial.cls == AtomClass::Ord);
@@ -98,7 +98,7 @@ TEST_CASE("\\binom, \\dbinom and \\tbinom: fractions without a rule between pare
     }
 }
 
-TEST_CASE("\\middle splits a \\left…\\right into parts, each delimiter with its own key", "[math][tex]") {
+TEST_CASE("middle splits a left…right into parts, each delimiter with its own key", "[math][tex]") {
     const std::string source = "\\left\\{ x \\middle| x > 0 \\middle\\| y \\right\\}";
     const Node fence = only(source);
     const auto& lr = as<LeftRight>(fence);
@@ -112,7 +112,7 @@ TEST_CASE("\\middle splits a \\left…\\right into parts, each delimiter with it
     check_source_ranges(source, {fence});
 }
 
-TEST_CASE("\\overset, \\underset, \\stackrel: a mark as a limit of the base, in the base's class", "[math][tex]") {
+TEST_CASE("overset, underset, stackrel: a mark as a limit of the base, in the base's class", "[math][tex]") {
     const Node over = only("\\overset{!}{=}");
     CHECK(over.cls == AtomClass::Rel);  // amsmath's \binrel@
     const Node& op = as<Group>(over).body.at(0);
@@ -135,7 +135,7 @@ TEST_CASE("\\overset, \\underset, \\stackrel: a mark as a limit of the base, in 
     CHECK(scripted.sup);
 }
 
-TEST_CASE("\\underbrace and \\overbrace are operators whose limits are their labels", "[math][tex][keys]") {
+TEST_CASE("underbrace and overbrace are operators whose limits are their labels", "[math][tex][keys]") {
     const std::string source = "\\underbrace{QK^\\top}_{n \\times n}";
     const Node brace = only(source);
     CHECK(brace.cls == AtomClass::Op);
@@ -148,7 +148,7 @@ TEST_CASE("\\underbrace and \\overbrace are operators whose limits are their lab
     CHECK(as<Brace>(only("\\overbrace{a+b}^{2}")).side == LineSide::Over);
 }
 
-TEST_CASE("\\boxed, \\cancel, \\bcancel, \\xcancel enclose their argument", "[math][tex][keys]") {
+TEST_CASE("boxed, cancel, bcancel, xcancel enclose their argument", "[math][tex][keys]") {
     const Node boxed = only("\\boxed{E = mc^2}");
     CHECK(boxed.cls == AtomClass::Ord);
     CHECK(boxed.key == "\\boxed");
@@ -159,7 +159,7 @@ TEST_CASE("\\boxed, \\cancel, \\bcancel, \\xcancel enclose their argument", "[ma
     CHECK(as<Enclosed>(only("\\xcancel{x}")).notation == Enclosure::CrossStrike);
 }
 
-TEST_CASE("\\mathbin, \\mathrel… make their argument one atom of that class", "[math][tex]") {
+TEST_CASE("mathbin, mathrel… make their argument one atom of that class", "[math][tex]") {
     const MathList list = parse_tex("a \\mathbin{\\Delta} b \\mathrel{R} c \\mathop{T}_i");
     CHECK(list[1].cls == AtomClass::Bin);
     CHECK(list[3].cls == AtomClass::Rel);
@@ -168,7 +168,7 @@ TEST_CASE("\\mathbin, \\mathrel… make their argument one atom of that class", 
     for (const auto& e : class_commands()) CHECK(only(std::string(e.name) + "{x}").cls == e.cls);
 }
 
-TEST_CASE("\\operatorname* takes limits in display style; its key is the word", "[math][tex][keys]") {
+TEST_CASE("operatorname* takes limits in display style, its key is the word", "[math][tex][keys]") {
     const Node op = only("\\operatorname*{arg\\,max}_{j}");
     CHECK(op.cls == AtomClass::Op);
     CHECK(op.limits == Limits::Default);

@@ -616,7 +616,7 @@ TEST_CASE("spaces in mu or em, and style changes", "[math][tex]") {
 }
 
 // amsmath: \def\iff{\DOTSB\;\Longleftrightarrow\;}, \def\implies{\DOTSB\;\Longrightarrow\;}.
-TEST_CASE("\\iff and \\implies are their arrow between two \\; spaces", "[math][tex]") {
+TEST_CASE("iff and implies are their arrow between two thick spaces", "[math][tex]") {
     const std::string source = "a\\iff b\\implies c";
     const MathList list = parse_tex(source);
     REQUIRE(list.size() == 9);

@@ -118,7 +118,7 @@ TEST_CASE("a long word at a tiny width breaks in time linear in its length", "[p
     CHECK(line_texts(p, word + " y").back() == "y");
 }
 
-TEST_CASE("explicit newlines start new lines; blank lines keep their height; final newlines are ignored",
+TEST_CASE("explicit newlines start new lines, blank lines keep their height, final newlines are ignored",
           "[paragraph]") {
     const std::string text = "one\ntwo three\n\nfour\n";
     const Paragraph p = lay_out(text);

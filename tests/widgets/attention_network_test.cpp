@@ -105,7 +105,7 @@ TEST_CASE("tokens of a cluster sit together and share its colour", "[widgets][ne
     CHECK(b.at("net.hulls").children.size() == 2);
 }
 
-TEST_CASE("node size follows attention received; edges follow mutual attention", "[widgets][network]") {
+TEST_CASE("node size follows attention received, edges follow mutual attention", "[widgets][network]") {
     AttentionNetworkSpec spec = two_groups(8);
     const Built b = build(spec);
     // Token 0 receives the most: its own group gives it twice what it gives the others.
