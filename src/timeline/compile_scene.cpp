@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <unordered_set>
 
 namespace attnreel {
 
@@ -188,18 +189,23 @@ std::vector<std::size_t> TimelineCompiler::leaves_of(const Ref& ref) const {
     return scene_.objects.leaves(resolve_reference(scene_.objects, ref));
 }
 
-// The units a lag_ratio staggers: a single group's children, or the listed targets.
+// The units a lag_ratio staggers: a single group's children, or the listed targets. A leaf
+// that several units share (groups may share members) belongs to the first of them only.
 std::vector<std::vector<std::size_t>> TimelineCompiler::units_of(const std::vector<Ref>& targets) const {
     std::vector<std::vector<std::size_t>> units;
-    if (targets.size() == 1) {
-        const std::size_t i = resolve_reference(scene_.objects, targets[0]);
-        if (scene_.objects[i].is_group()) {
-            for (std::size_t child : scene_.objects[i].children) units.push_back(scene_.objects.leaves(child));
-            return units;
-        }
+    if (targets.size() == 1 && scene_.objects[resolve_reference(scene_.objects, targets[0])].is_group()) {
+        for (std::size_t child : scene_.objects[resolve_reference(scene_.objects, targets[0])].children)
+            units.push_back(scene_.objects.leaves(child));
+    } else {
+        for (const auto& ref : targets) units.push_back(leaves_of(ref));
     }
-    for (const auto& ref : targets) units.push_back(leaves_of(ref));
-    return units;
+    std::unordered_set<std::size_t> seen;
+    std::vector<std::vector<std::size_t>> distinct;
+    for (auto& unit : units) {
+        std::erase_if(unit, [&](std::size_t leaf) { return !seen.insert(leaf).second; });
+        if (!unit.empty()) distinct.push_back(std::move(unit));
+    }
+    return distinct;
 }
 
 // Write of one group (a text with spans of colour, a formula, shapes), or create of one

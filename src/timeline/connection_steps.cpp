@@ -3,6 +3,7 @@
 #include "timeline/timeline_compiler.hpp"
 
 #include "attention/random.hpp"
+#include "timeline/compile_objects.hpp"
 #include "timeline/flow.hpp"
 
 #include <algorithm>

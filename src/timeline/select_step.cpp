@@ -2,6 +2,8 @@
 // selected thumbnail glides to thumbnail k, and the view (if any) morphs into k's.
 #include "timeline/timeline_compiler.hpp"
 
+#include "timeline/compile_objects.hpp"
+
 namespace attnreel {
 
 void TimelineCompiler::select_thumbnail(const AnimationSpec& a, RateFunction rate, double start, double run_time) {

@@ -150,9 +150,9 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
             h.column_labels = spec.keys.size() == columns_of(item) ? spec.keys : std::vector<std::string>{};
             h.cell_size = spec.view_size / double(std::max(rows_of(item), columns_of(item)));
             h.numbers = h.cell_size >= 0.42;
-            h.low = kDark;
-            h.high = item.color;
-            h.range = std::pair(0.0, 1.0);
+            h.scale.low = kDark;
+            h.scale.high = item.color;
+            h.scale.range = std::pair(0.0, 1.0);
             const std::string name = ".view" + indices({k});
             const std::size_t map = build_heatmap(table, fonts, id + name + ".map", h, mark);
             const BBox box = table.bounds(map);

@@ -13,7 +13,7 @@ namespace {
 
 SceneData two_models() {
     DataSpec d;
-    d.tokens = {"The", "cat", "\"sat\"", "on", "the", "mat"};
+    d.tokens = {"the", "cat", "\"sat\"", "on", "the", "mat"};
     ModelBlock& computed = d.models.emplace_back();
     computed.queries = d.tokens;
     computed.computed.tokens = d.tokens;

@@ -89,7 +89,8 @@ TEST_CASE("bad per-member values are errors at the value", "[loader][set][errors
     check_exact(error_of(heatmap_scene("", "{set: hm, fill_from: \"model.layer[0].head[1]\"}")), 9, 32,
                 "fill_from recolours the cells but cannot change the numbers printed in them ('hm[0][0].label'): "
                 "give the heatmap 'numbers: false', or transform it into a heatmap of the new matrix");
-    check_exact(error_of(heatmap_scene(", numbers: false", "{set: hm, fill_from: {path: \"model.layer[1]\", mid: red}}")),
-                9, 62, "'mid' is the value at the middle of a diverging scale (a number such as 0); its colour is "
+    check_exact(error_of(heatmap_scene(", numbers: false",
+                                       "{set: hm, fill_from: {path: \"model.layer[1].head[0]\", mid: red}}")),
+                9, 70, "'mid' is the value at the middle of a diverging scale (a number such as 0); its colour is "
                        "'mid_color'");
 }
