@@ -1,6 +1,7 @@
 #include "io/object_loader.hpp"
 
 #include "io/data_loader.hpp"
+#include "io/yaml_escapes.hpp"
 #include "math/tex_parser.hpp"
 
 #include <algorithm>
@@ -189,7 +190,8 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
 }
 
 // A heatmap's numbers, row by row; "-inf" (or YAML's -.inf) marks a masked cell.
-std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node) {
+std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node,
+                                                     std::vector<SourceMark>& row_marks) {
     std::vector<std::vector<double>> values;
     // Sizes past the widget's limit are reported by the widget, once the list is read.
     for (const auto& row : in.list(node, "values", 4096)) {
@@ -206,6 +208,7 @@ std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const
                              (numbers.size() == 1 ? " value" : " values") + ", expected " +
                              std::to_string(values[0].size()) + " like row 0");
         values.push_back(std::move(numbers));
+        row_marks.push_back(in.mark(row));
     }
     return values;
 }
@@ -219,7 +222,7 @@ HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const Dat
     if (m["values"] && m["matrix"]) in.fail(in.key_node(m, "matrix"), "a heatmap takes 'values' or 'matrix', not both");
     if (const YAML::Node values = m["values"]) {
         h.values_mark = in.mark(values);
-        h.values = load_heatmap_values(in, values);
+        h.values = load_heatmap_values(in, values, h.row_marks);
     } else if (const YAML::Node path = m["matrix"]) {
         h.values_mark = in.mark(path);
         h.matrix_path = load_model_path(in, path, "matrix");
@@ -348,6 +351,7 @@ text::Align load_text_align(const YamlReader& in, const YAML::Node& node) {
 // The text itself (markup, whose errors point into the scalar) and its entry-level keys.
 TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
     TextSpec t;
+    t.mark = in.mark(v);
     const std::string source = in.string(v, "text");
     try {
         t.content = text::parse_markup(source);
@@ -365,11 +369,16 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
 // A formula, parsed now so that `check` finds its syntax errors.
 MathSpec load_math(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
     MathSpec m;
+    m.mark = in.mark(v);
     m.tex = in.string(v, "math");
     try {
         m.formula = math::parse_tex(m.tex);
     } catch (const math::TexError& e) {
-        throw InputError(in.mark_at(v, e.offset()), e.what());
+        // "\frac" in double quotes arrives as a form feed and "rac": say so.
+        std::string message = e.what();
+        if (const auto escaped = find_escaped_character_in_formula(m.tex))
+            message += "; " + single_quote_advice(*escaped, "formulas");
+        throw InputError(in.mark_at(v, e.offset()), message);
     }
     if (entry["font_size"]) m.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
     if (entry["font"]) m.font = in.font(entry["font"], "font");

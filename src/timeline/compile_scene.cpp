@@ -87,6 +87,8 @@ public:
             scene_.steps.push_back(std::move(timing));
         }
         scene_.duration = now_;
+        for (std::size_t k = 0; k < scene_.sections.size(); ++k)
+            scene_.sections[k].end = k + 1 < scene_.sections.size() ? scene_.sections[k + 1].start : now_;
     }
 
 private:
@@ -107,6 +109,11 @@ private:
         char text[64];
         std::snprintf(text, sizeof text, "wait narration (%.2f s)", seconds);
         return text;
+    }
+
+    std::string apply(const SectionStep& s, const SourceMark&) {
+        scene_.sections.push_back({s.name, now_, now_, s.mark});
+        return "section " + s.name;
     }
 
     std::string apply(const AddStep& a, const SourceMark&) {
