@@ -55,6 +55,7 @@ done
 
 scene="$work/thirty.yaml"
 cp bench/thirty_objects.yaml "$scene"
+"$bin" check "$scene" >/dev/null  # a scene that does not load would time the error path
 url=$(start_preview "$scene")
 generation=$(curl -s "${url}api/state" | sed 's/.*"generation":\([0-9]*\).*/\1/')
 : >"$work/save.txt"
@@ -64,11 +65,12 @@ for k in $(seq 1 15); do
   poll=$!
   sleep 0.3  # the long poll is waiting
   start=$(now_ms)
-  sed "s/color: \"#3B82F6\", move_to: \[-6.6/color: \"${colors[$((k % 2))]}\", move_to: [-6.6/" \
+  sed "s/color: \"#3B82F6\", move_to: \[-6.2/color: \"${colors[$((k % 2))]}\", move_to: [-6.2/" \
     bench/thirty_objects.yaml >"$scene.tmp" && mv "$scene.tmp" "$scene"
   wait "$poll"
   curl -s -o /dev/null "${url}frame?t=10"
   echo "$(now_ms) - $start" | bc -l >>"$work/save.txt"
+  grep -q '"error":null' "$work/state.json" || { echo "save $k did not load: $(cat "$work/state.json")" >&2; exit 1; }
   generation=$(sed 's/.*"generation":\([0-9]*\).*/\1/' "$work/state.json")
   load=$(sed 's/.*"load_seconds":\([0-9.e-]*\).*/\1/' "$work/state.json")
   echo "$load * 1000" | bc -l >>"$work/load.txt"
