@@ -26,7 +26,7 @@ constexpr const char* kPage = R"PAGE(<!doctype html>
   #error { margin: 12px 16px 0; padding: 10px 12px; border: 1px solid var(--error); border-radius: 6px;
            background: #2a1215; color: #fecaca; white-space: pre-wrap; font-family: ui-monospace, monospace; }
   #error b { color: var(--error); }
-  main { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 16px; padding: 12px 16px; }
+  main { display: grid; grid-template-columns: minmax(0, 1fr) 400px; gap: 16px; padding: 12px 16px; }
   #view { background: #000; border-radius: 6px; overflow: hidden; line-height: 0; }
   #frame { width: 100%; height: auto; max-height: calc(100vh - 190px); object-fit: contain; display: block; }
   #caption { margin-top: 8px; padding: 6px 10px; text-align: center; background: var(--panel); border-radius: 6px; }
@@ -36,16 +36,18 @@ constexpr const char* kPage = R"PAGE(<!doctype html>
   button:hover { border-color: var(--accent); }
   #scrubber { flex: 1; accent-color: var(--accent); }
   #time { font-variant-numeric: tabular-nums; color: var(--dim); min-width: 190px; text-align: right; }
-  aside { background: var(--panel); border-radius: 6px; padding: 8px 0; max-height: calc(100vh - 90px); overflow: auto; }
+  aside { background: var(--panel); border-radius: 6px; padding: 8px 0; max-height: calc(100vh - 90px);
+          overflow-y: auto; overflow-x: hidden; }
   aside h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--dim); margin: 6px 12px; }
   ol, ul { list-style: none; margin: 0; padding: 0; }
-  #steps li { display: grid; grid-template-columns: 92px 1fr auto; gap: 8px; padding: 4px 12px; cursor: pointer;
+  #steps li { display: grid; grid-template-columns: 92px minmax(0, 1fr) auto; gap: 8px; padding: 4px 12px; cursor: pointer;
               border-left: 3px solid transparent; }
   #steps li:hover { background: #172033; }
   #steps li.active { border-left-color: var(--accent); background: #13263a; }
   #steps li.section { color: var(--accent); font-weight: 600; }
   #steps .when { color: var(--dim); font-variant-numeric: tabular-nums; }
-  #steps .line { color: var(--dim); font-size: 12px; }
+  #steps .line { color: var(--dim); font-size: 12px; white-space: nowrap; }
+  #steps .what { overflow-wrap: break-word; }
   #warnings li { padding: 4px 12px; color: var(--warn); font-size: 12px; }
   @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 </style>
