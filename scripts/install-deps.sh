@@ -9,6 +9,8 @@ packages=(
   libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev catch2
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev libswresample-dev
   libespeak-ng-dev espeak-ng-data
+  libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
+  python3-jsonschema python3-yaml
 )
 # `install-deps.sh browser`: also what the browser suite needs (scripts/test-slow.sh asks).
 if [ "${1:-}" = "browser" ]; then packages+=(chromium); fi

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -14,7 +15,30 @@ std::optional<std::string> Args::get(const std::string& name) const {
     return it->second;
 }
 
-Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options) {
+namespace {
+
+std::vector<std::string> expand(const std::vector<std::string>& argv, const std::vector<Shorthand>& shorthands) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < argv.size();) {
+        const Shorthand* found = nullptr;
+        for (const auto& s : shorthands)
+            if (i + s.words.size() <= argv.size() && std::equal(s.words.begin(), s.words.end(), argv.begin() + i))
+                found = &s;
+        if (!found) {
+            out.push_back(argv[i++]);
+            continue;
+        }
+        out.insert(out.end(), found->meaning.begin(), found->meaning.end());
+        i += found->words.size();
+    }
+    return out;
+}
+
+}  // namespace
+
+Args parse_args(const std::vector<std::string>& words, const std::vector<OptionSpec>& options,
+                const std::vector<ForeignOption>& foreign, const std::vector<Shorthand>& shorthands) {
+    const std::vector<std::string> argv = expand(words, shorthands);
     Args args;
     std::vector<std::string> names;
     for (const auto& o : options) names.push_back(o.name);
@@ -32,7 +56,11 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
         const OptionSpec* spec = nullptr;
         for (const auto& o : options)
             if (o.name == word || (!o.alias.empty() && o.alias == word)) spec = &o;
-        if (!spec) throw UsageError("unknown option '" + word + "'" + did_you_mean(word, names));
+        if (!spec) {
+            for (const auto& f : foreign)
+                if (f.spelling == word) throw UsageError("attnreel has no option '" + word + "': " + f.advice);
+            throw UsageError("unknown option '" + word + "'" + did_you_mean(word, names));
+        }
         if (!spec->takes_value) {
             args.values[spec->name] = "";
             continue;

@@ -23,8 +23,22 @@ struct Args {
     std::optional<std::string> get(const std::string& name) const;
 };
 
-// Throws UsageError for an unknown option (with a suggestion) or a missing value.
-Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options);
+// An option another tool (Manim) spells differently: using it gets attnreel's spelling.
+struct ForeignOption {
+    std::string spelling;  // "-p"
+    std::string advice;    // "for a live preview, run 'attnreel preview SCENE.yaml'"
+};
+
+// Short forms that stand for several words: {"-ql", {"--quality", "low"}}.
+struct Shorthand {
+    std::vector<std::string> words;     // as typed: {"-ql"}, or {"-q", "l"}
+    std::vector<std::string> meaning;   // {"--quality", "low"}
+};
+
+// Throws UsageError for an unknown option (with a suggestion, or the advice of a foreign
+// option) or a missing value. Shorthands are expanded first.
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options,
+                const std::vector<ForeignOption>& foreign = {}, const std::vector<Shorthand>& shorthands = {});
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;

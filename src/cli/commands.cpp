@@ -24,10 +24,11 @@ struct Command {
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"frame", {"render one frame to PNG, SVG or PDF", frame_command}},
-        {"check", {"validate a scene and print its timeline", check_command}},
+        {"check", {"validate a scene, print its timeline and warn about likely mistakes", check_command}},
         {"render", {"render a scene to MP4, GIF or PNG frames", render_command}},
         {"model", {"print the scene's attention model as JSON", model_command}},
         {"analyze", {"analyse attention heads of a scene or a weights file", analyze_command}},
+        {"preview", {"a live preview in the browser, refreshed on every save", preview_command}},
     };
     return table;
 }
@@ -36,7 +37,7 @@ void print_help() {
     std::printf("attnreel: explainer videos about transformer attention, from YAML scene files\n\n"
                 "usage: attnreel COMMAND [ARGS...]\n\ncommands:\n");
     for (const auto& [name, c] : commands()) std::printf("  %-8s %s\n", name.c_str(), c.summary.c_str());
-    std::printf("\n'attnreel COMMAND --help' describes a command.\n");
+    std::printf("\n'attnreel COMMAND --help' describes a command; 'attnreel --version' prints the version.\n");
 }
 
 // Prints the message on stderr with its prefix, made printable: a message may quote the
@@ -49,25 +50,9 @@ int report(const std::string& prefix, const std::string& message, int exit_code)
 
 }  // namespace
 
-int run(int argc, char** argv) {
-    // Past a file-size limit (ulimit -f) a write then fails with "File too large", which is
-    // reported, instead of the signal killing the process and leaving its temporary file.
-    std::signal(SIGXFSZ, SIG_IGN);
-    const std::vector<std::string> words(argv + 1, argv + argc);
-    show_libav_messages(false);  // decoding a scene's sound files must not chatter; render --verbose lifts it
-    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
-        print_help();
-        return words.empty() ? 2 : 0;
-    }
-    const auto it = commands().find(words[0]);
+int report_error() {
     try {
-        if (it == commands().end()) {
-            std::vector<std::string> names;
-            for (const auto& [name, c] : commands()) names.push_back(name);
-            throw UsageError("unknown command '" + words[0] + "'" + did_you_mean(words[0], names) +
-                             " (see 'attnreel --help')");
-        }
-        return it->second.run({words.begin() + 1, words.end()});
+        throw;
     } catch (const InputError& e) {
         return report("error", e.what(), 2);
     } catch (const UsageError& e) {
@@ -83,6 +68,34 @@ int run(int argc, char** argv) {
         return report("error", "out of memory", 1);
     } catch (const std::exception& e) {
         return report("internal error", e.what(), 1);
+    }
+}
+
+int run(int argc, char** argv) {
+    // Past a file-size limit (ulimit -f) a write then fails with "File too large", which is
+    // reported, instead of the signal killing the process and leaving its temporary file.
+    std::signal(SIGXFSZ, SIG_IGN);
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    show_libav_messages(false);  // decoding a scene's sound files must not chatter; render --verbose lifts it
+    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+        print_help();
+        return words.empty() ? 2 : 0;
+    }
+    if (words[0] == "--version" || words[0] == "-V" || words[0] == "version") {
+        std::printf("attnreel %s\n", ATTNREEL_VERSION);
+        return 0;
+    }
+    const auto it = commands().find(words[0]);
+    try {
+        if (it == commands().end()) {
+            std::vector<std::string> names;
+            for (const auto& [name, c] : commands()) names.push_back(name);
+            throw UsageError("unknown command '" + words[0] + "'" + did_you_mean(words[0], names) +
+                             " (see 'attnreel --help')");
+        }
+        return it->second.run({words.begin() + 1, words.end()});
+    } catch (...) {
+        return report_error();
     }
 }
 

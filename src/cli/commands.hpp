@@ -9,11 +9,16 @@ namespace attnreel::cli {
 
 int run(int argc, char** argv);
 
+// Called in a catch block: prints the exception being handled as every command reports
+// errors ("error: file:line:col: …") and returns its exit code (2 bad input, 1 internal).
+int report_error();
+
 // Each command takes the words after its name and returns the exit code; errors are thrown.
 int frame_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int render_command(const std::vector<std::string>& args);
 int model_command(const std::vector<std::string>& args);
 int analyze_command(const std::vector<std::string>& args);
+int preview_command(const std::vector<std::string>& args);
 
 }  // namespace attnreel::cli

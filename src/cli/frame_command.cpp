@@ -2,10 +2,12 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/load.hpp"
+#include "cli/output_path.hpp"
+#include "cli/watch_loop.hpp"
 #include "core/error.hpp"
 #include "encode/png_sink.hpp"
 #include "encode/temp_file.hpp"
+#include "io/scene_file.hpp"
 #include "render/raster.hpp"
 #include "render/vector_file.hpp"
 
@@ -19,42 +21,33 @@ namespace {
 
 const char* kHelp =
     "usage: attnreel frame SCENE.yaml (--at SECONDS | --frame N) -o OUT.(png|svg|pdf) [--size WxH]\n"
-    "                                [--burn-captions]\n\n"
+    "                                [--burn-captions] [--watch]\n\n"
     "Renders one frame of the scene. PNG is a raster image; SVG and PDF are vector output\n"
     "of the same picture. --size overrides the scene's pixel size (the picture is the same,\n"
-    "only sharper or smaller). --frame N counts the video's frames from 0 (the last is the\n"
-    "frame count less one, as `attnreel check` prints it). The output is replaced only when\n"
-    "rendering succeeds. --burn-captions draws the caption of that time (the step's say:)\n"
-    "as render does.\n";
+    "only sharper or smaller). The output is replaced only when rendering succeeds; missing\n"
+    "folders of OUT are created.\n\n"
+    "  --at SECONDS     the time: 'end' is the last frame, a negative time counts back from\n"
+    "                   the end (--at -0.5 is half a second before it)\n"
+    "  --frame N        the frame number N at the scene's fps, from 0 (the last is the frame\n"
+    "                   count less one, as `attnreel check` prints it)\n"
+    "  --burn-captions  draw the caption of that time (the step's say:) as render does\n"
+    "  --watch          render again on every save of the scene or a file it uses\n";
 
-}  // namespace
+// --at's value against the scene's length: seconds, "end", or seconds back from the end.
+double time_of(const std::string& at, double duration) {
+    if (at == "end") return duration;
+    const double t = parse_number("--at", at);
+    return t < 0 || (t == 0 && std::signbit(t)) ? duration + t : t;
+}
 
-int frame_command(const std::vector<std::string>& words) {
-    const Args args = parse_args(words, {{"--help", "-h", false},
-                                         {"--at", "", true},
-                                         {"--frame", "", true},
-                                         {"--output", "-o", true},
-                                         {"--size", "", true},
-                                         {"--burn-captions", "", false}});
-    if (args.has("--help")) {
-        std::printf("%s", kHelp);
-        return 0;
-    }
-    if (args.positional.size() != 1) throw UsageError("frame takes one scene file (see 'attnreel frame --help')");
-    if (args.has("--at") == args.has("--frame")) throw UsageError("give exactly one of --at SECONDS or --frame N");
-    const auto output = args.get("--output");
-    if (!output) throw UsageError("frame needs an output file: -o OUT.png (or .svg, .pdf)");
-    const std::string ext = std::filesystem::path(*output).extension().string();
-    if (ext != ".png" && ext != ".svg" && ext != ".pdf")
-        throw UsageError("cannot tell the format of '" + *output + "': use a .png, .svg or .pdf name");
-
+int frame_once(const Args& args, const std::string& output, std::vector<std::string>& inputs) {
+    const std::string ext = std::filesystem::path(output).extension().string();
     text::FontLibrary fonts;
-    std::vector<std::string> inputs;
-    const Scene scene = load_scene(args.positional[0], fonts, &inputs);
-    refuse_to_overwrite(*output, inputs);
+    const Scene scene = load_scene(args.positional[0], fonts, &inputs).scene;
+    refuse_to_overwrite(output, inputs);
     double t = 0;
     if (const auto at = args.get("--at")) {
-        t = parse_number("--at", *at);
+        t = time_of(*at, scene.duration);
     } else {
         // Frames are numbered 0 to count − 1, as the video's frames are.
         const int count = scene.frame_count();
@@ -69,7 +62,7 @@ int frame_command(const std::vector<std::string>& words) {
     if (t > scene.duration && t <= scene.duration + 0.005) t = scene.duration;
     if (t < 0 || t > scene.duration + 1e-9)
         throw UsageError("time " + number_text(t) + " s is outside the scene, which lasts " +
-                         number_text(scene.duration) + " s");
+                         number_text(scene.duration) + " s (--at end is its last frame)");
     int width = scene.settings.width, height = scene.settings.height;
     if (const auto size = args.get("--size")) std::tie(width, height) = parse_size("--size", *size);
 
@@ -78,10 +71,11 @@ int frame_command(const std::vector<std::string>& words) {
         captions::CaptionOverlay(captions::make_cues(scene), fonts, static_cast<double>(width) / height,
                                  scene.settings.reserve_lower_third, scene.settings.fonts)
             .draw(t, list);
+    create_parent_folders(output);
     // From here a temporary file exists: a signal stops the command before it replaces the
     // output, and unwinding removes the temporary file.
     const InterruptGuard interrupt;
-    TempFile temp(*output);
+    TempFile temp(output);
     if (ext == ".png") {
         Frame frame;
         Rasterizer rasterizer;
@@ -92,7 +86,36 @@ int frame_command(const std::vector<std::string>& words) {
     }
     interrupt.check();
     temp.commit();
+    if (args.has("--watch")) std::fprintf(stderr, "wrote %s (t = %.3f s)\n", output.c_str(), t);
     return 0;
+}
+
+}  // namespace
+
+int frame_command(const std::vector<std::string>& words) {
+    const Args args = parse_args(words, {{"--help", "-h", false},
+                                         {"--at", "", true},
+                                         {"--frame", "", true},
+                                         {"--output", "-o", true},
+                                         {"--size", "", true},
+                                         {"--burn-captions", "", false},
+                                         {"--watch", "-w", false}});
+    if (args.has("--help")) {
+        std::printf("%s", kHelp);
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("frame takes one scene file (see 'attnreel frame --help')");
+    if (args.has("--at") == args.has("--frame")) throw UsageError("give exactly one of --at SECONDS or --frame N");
+    const auto output = args.get("--output");
+    if (!output) throw UsageError("frame needs an output file: -o OUT.png (or .svg, .pdf)");
+    const std::string ext = std::filesystem::path(*output).extension().string();
+    if (ext != ".png" && ext != ".svg" && ext != ".pdf")
+        throw UsageError("cannot tell the format of '" + *output + "': use a .png, .svg or .pdf name");
+    if (const auto size = args.get("--size")) parse_size("--size", *size);  // a bad size ends the watch before it starts
+    if (args.has("--watch"))
+        return run_watching([&](std::vector<std::string>& inputs) { return frame_once(args, *output, inputs); });
+    std::vector<std::string> inputs;
+    return frame_once(args, *output, inputs);
 }
 
 }  // namespace attnreel::cli

@@ -40,6 +40,8 @@ void InterruptGuard::check() const {
     if (g_interrupted.load()) throw Interrupted(signal());
 }
 
+int signal_during_last_guard() { return g_signal.load(); }
+
 Interrupted::Interrupted(int signal) : std::runtime_error("interrupted by " + signal_name(signal)), signal(signal) {}
 
 std::string signal_name(int signal) {

@@ -30,6 +30,10 @@ private:
     struct sigaction previous_[4];
 };
 
+// The signal that arrived while the latest guard lived, or 0. A signal can come after the
+// guard's last check (the output already replaced): `--watch` looks here before waiting again.
+int signal_during_last_guard();
+
 // A command stopped by a signal; its exit code is 128 + the signal's number, as a shell's.
 struct Interrupted : std::runtime_error {
     explicit Interrupted(int signal);

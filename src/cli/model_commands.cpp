@@ -5,7 +5,7 @@
 #include "attention/tokens.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
+#include "io/scene_file.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -21,7 +21,7 @@ bool is_weights_file(const std::string& path) {
 
 // A scene whose data block declares a model; InputError otherwise.
 Scene load_scene_with_model(const std::string& path, text::FontLibrary& fonts) {
-    Scene scene = load_scene(path, fonts);
+    Scene scene = load_scene(path, fonts).scene;
     if (scene.model->empty()) throw InputError({scene.file}, "the scene has no 'model' in its data block");
     return scene;
 }

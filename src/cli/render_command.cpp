@@ -1,13 +1,16 @@
+#include "captions/caption_overlay.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "captions/caption_overlay.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/load.hpp"
 #include "cli/narration_outputs.hpp"
+#include "cli/output_path.hpp"
+#include "cli/render_plan.hpp"
+#include "cli/watch_loop.hpp"
 #include "core/error.hpp"
 #include "encode/libav_messages.hpp"
 #include "encode/open_sink.hpp"
 #include "encode/render_pipeline.hpp"
+#include "io/scene_file.hpp"
 #include "render/raster.hpp"
 #include "text/utf8.hpp"
 
@@ -29,12 +32,18 @@ const char* kHelp =
     "  .gif   looping GIF with one palette for the clip\n"
     "  .png   the single frame at --from\n"
     "  DIR/   a numbered PNG sequence in the folder DIR\n"
-    "OUT defaults to out/<scene name>.mp4. The output is replaced only when the render succeeds.\n"
-    "A video carries the scene's sound (AAC) and, when steps have say:, gets captions beside it:\n"
+    "OUT defaults to out/<scene>-<height>p<fps>.mp4 (out/arrows-480p15.mp4 with --quality low),\n"
+    "so that renders at two qualities do not overwrite each other; missing folders of OUT are\n"
+    "created. The output is replaced only when the render succeeds. An attnreel.yaml beside\n"
+    "the scene sets defaults for the quality, the format and the output folder. A video\n"
+    "carries the scene's sound (AAC) and, when steps have say:, gets captions beside it:\n"
     "OUT.vtt (WebVTT) and OUT.srt (SubRip).\n\n"
     "options:\n"
     "  --quality low|medium|high|4k  854x480@15, 1280x720@30, 1920x1080@60, 3840x2160@60\n"
-    "                                (default: the scene's own size and fps)\n"
+    "                                (default: the scene's own size and fps); also -ql -qm -qh -qk\n"
+    "  --format mp4|gif|png  the format of the default output (png: a folder of frames)\n"
+    "  --section NAME    only the timeline's section NAME (see 'attnreel check')\n"
+    "  -s, --save-last-frame  only the scene's last frame, as a PNG\n"
     "  --size WxH        pixel size (overrides --quality)\n"
     "  --fps N           frame rate (overrides --quality)\n"
     "  --from SECONDS    start of the rendered range (default 0)\n"
@@ -44,18 +53,41 @@ const char* kHelp =
     "  --preset NAME     x264 preset, ultrafast ... veryslow (default medium)\n"
     "  --gif-width N     GIF width in pixels (default: the frame width)\n"
     "  --gif-fps N       GIF frame rate (default: the render fps, at most 50)\n"
-    "  --burn-captions   draw the captions into the frames too\n"
     "  --dry-run         render every frame and discard it (measures rendering alone)\n"
+    "  --burn-captions   draw the captions into the frames too\n"
+    "  --watch           render again on every save of the scene or a file it uses\n"
     "  --quiet           no progress display\n"
     "  --verbose         also show the encoder's own messages\n";
 
-struct Quality {
-    const char* name;
-    int width, height;
-    double fps;
+// Manim's spellings: the same thing under attnreel's name, or a word on what to use instead.
+const std::vector<Shorthand> kShorthands = {
+    {{"-ql"}, {"--quality", "low"}},      {{"-qm"}, {"--quality", "medium"}},   {{"-qh"}, {"--quality", "high"}},
+    {{"-qk"}, {"--quality", "4k"}},       {{"-q", "l"}, {"--quality", "low"}},  {{"-q", "m"}, {"--quality", "medium"}},
+    {{"-q", "h"}, {"--quality", "high"}}, {{"-q", "k"}, {"--quality", "4k"}},
 };
-constexpr Quality kQualities[] = {
-    {"low", 854, 480, 15}, {"medium", 1280, 720, 30}, {"high", 1920, 1080, 60}, {"4k", 3840, 2160, 60}};
+const std::string kPreviewAdvice =
+    "attnreel does not open a player; 'attnreel preview SCENE.yaml' shows the scene live in the browser";
+const std::string kSizeAdvice = "use --size WIDTHxHEIGHT, e.g. --size 1280x720";
+const std::string kGifAdvice = "use --format gif, or an output name ending in .gif";
+const std::string kRangeAdvice = "use --section NAME for a named part of the timeline, or --from/--to SECONDS";
+const std::string kAllAdvice = "attnreel renders one scene file at a time: 'attnreel render FILE.yaml'";
+const std::vector<ForeignOption> kForeign = {
+    {"-p", kPreviewAdvice},
+    {"--preview", kPreviewAdvice},
+    {"-qp", "there is no 1440p quality; use --size 2560x1440 --fps 60"},
+    {"--save_last_frame", "use -s or --save-last-frame"},
+    {"--dry_run", "use --dry-run"},
+    {"-r", kSizeAdvice},
+    {"--resolution", kSizeAdvice},
+    {"--frame_rate", "use --fps N"},
+    {"-i", kGifAdvice},
+    {"--save_as_gif", kGifAdvice},
+    {"-n", kRangeAdvice},
+    {"--from_animation_number", kRangeAdvice},
+    {"-a", kAllAdvice},
+    {"--write_all", kAllAdvice},
+    {"--media_dir", "use -o OUT, or output: FOLDER in an attnreel.yaml beside the scene"},
+};
 
 // A sink that drops every frame: `--dry-run` measures rendering alone.
 class DiscardSink final : public FrameSink {
@@ -84,58 +116,23 @@ int interrupted(ProgressReporter& progress, std::unique_ptr<FrameSink>& sink, co
     return Interrupted(signal).exit_code();
 }
 
-}  // namespace
-
-int render_command(const std::vector<std::string>& words) {
-    const Args args = parse_args(words, {{"--help", "-h", false},   {"--output", "-o", true}, {"--quality", "", true},
-                                         {"--size", "", true},      {"--fps", "", true},      {"--from", "", true},
-                                         {"--to", "", true},        {"--jobs", "", true},     {"--crf", "", true},
-                                         {"--preset", "", true},    {"--gif-width", "", true}, {"--gif-fps", "", true},
-                                         {"--dry-run", "", false},  {"--quiet", "-q", false},
-                                         {"--burn-captions", "", false},
-                                         {"--verbose", "-v", false}});
-    if (args.has("--help")) {
-        std::printf("%s", kHelp);
-        return 0;
-    }
-    if (args.positional.size() != 1) throw UsageError("render takes one scene file (see 'attnreel render --help')");
-
+int render_once(const Args& args, std::vector<std::string>& inputs) {
     show_libav_messages(args.has("--verbose"));
     text::FontLibrary fonts;
-    std::vector<std::string> inputs;
-    const Scene scene = load_scene(args.positional[0], fonts, &inputs);
-
-    int width = scene.settings.width, height = scene.settings.height;
-    double fps = scene.settings.fps;
-    if (const auto q = args.get("--quality")) {
-        const Quality* found = nullptr;
-        for (const auto& quality : kQualities)
-            if (*q == quality.name) found = &quality;
-        if (!found) throw UsageError("--quality must be low, medium, high or 4k, not '" + *q + "'");
-        width = found->width;
-        height = found->height;
-        fps = found->fps;
-    }
-    if (const auto s = args.get("--size")) std::tie(width, height) = parse_size("--size", *s);
-    if (const auto f = args.get("--fps")) fps = parse_int("--fps", *f, 1, 240);
-
-    const double from = args.has("--from") ? parse_number("--from", *args.get("--from")) : 0.0;
-    const double to = args.has("--to") ? parse_number("--to", *args.get("--to")) : scene.duration;
-    if (from < 0 || from > scene.duration) throw UsageError("--from must be within the scene (0 to " +
-                                                            number_text(scene.duration) + " s)");
-    if (to <= from || to > scene.duration + 1e-9)
-        throw UsageError("--to must be after --from and within the scene (at most " + number_text(scene.duration) +
-                         " s)");
+    const LoadedScene loaded = load_scene(args.positional[0], fonts, &inputs);
+    const Scene& scene = loaded.scene;
+    const RenderPlan plan = plan_render(args, loaded);
+    const std::filesystem::path& output = plan.output;
 
     const bool dry_run = args.has("--dry-run");
-    std::filesystem::path output = "out/" + scene.name + ".mp4";
-    if (const auto o = args.get("--output")) output = *o;
     if (!dry_run) refuse_to_overwrite(output, inputs);
+    if (plan.last_frame && !dry_run && output_kind(output) != OutputKind::png)
+        throw UsageError("--save-last-frame writes one PNG: give -o a name ending in .png");
 
     OutputSettings settings;
-    settings.width = width;
-    settings.height = height;
-    settings.fps = fps;
+    settings.width = plan.width;
+    settings.height = plan.height;
+    settings.fps = plan.fps;
     if (const auto c = args.get("--crf")) settings.crf = parse_int("--crf", *c, 0, 51);
     if (const auto p = args.get("--preset")) settings.preset = *p;
     if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);
@@ -144,39 +141,35 @@ int render_command(const std::vector<std::string>& words) {
 
     const OutputKind kind = dry_run ? OutputKind::mp4 : output_kind(output);
     const bool single_png = !dry_run && kind == OutputKind::png;
-    const int frames = single_png ? 1 : frames_between(from, to, fps);
+    const int frames = single_png ? 1 : frames_between(plan.from, plan.to, plan.fps);
 
     // Sound and caption files go with a video; other outputs say what they leave out.
     const bool burn = args.has("--burn-captions");
     const bool video = !dry_run && kind == OutputKind::mp4;
-    const double video_end = from + frames / fps;
+    const double video_end = plan.from + frames / plan.fps;
     const std::vector<captions::Cue> cues =
         scene.narration.empty() ? std::vector<captions::Cue>{}
-                                : captions::cues_in_range(captions::make_cues(scene), from, video_end);
-    if (video) settings.audio = soundtrack_of(scene, from, video_end);
+                                : captions::cues_in_range(captions::make_cues(scene), plan.from, video_end);
+    if (video) settings.audio = soundtrack_of(scene, plan.from, video_end);
     else if (!dry_run) note_silent_output(scene, kind == OutputKind::gif ? "GIF" : "PNG", burn);
     std::optional<captions::CaptionOverlay> overlay;
     if (burn)
-        overlay.emplace(cues, fonts, static_cast<double>(width) / height, scene.settings.reserve_lower_third,
+        overlay.emplace(cues, fonts, static_cast<double>(plan.width) / plan.height, scene.settings.reserve_lower_third,
                         scene.settings.fonts);
 
     // Catch signals before the sink creates its temporary file, so that none can leave it behind.
     InterruptGuard interrupt;
     settings.gif.cancel = interrupt.flag();  // a signal also stops the GIF's second pass, in finish()
-    // The default folder is made only now, so a bad option leaves no empty out/ behind.
-    if (!dry_run && !args.has("--output")) {
-        std::error_code error;
-        std::filesystem::create_directories("out", error);
-        if (error) throw OutputError("out: cannot create the output folder: " + error.message());
-    }
+    // Folders are made only now, so that a bad option leaves no empty out/ behind.
+    if (!dry_run) create_parent_folders(output);
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     std::optional<CaptionFiles> caption_files;
     if (video && !scene.narration.empty()) caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
-        DrawList list = frame_at(scene, from + index / fps);
-        if (overlay) overlay->draw(index / fps, list);
-        rasterizer.render(list, width, height, out);
+        DrawList list = frame_at(scene, plan.from + index / plan.fps);
+        if (overlay) overlay->draw(index / plan.fps, list);
+        rasterizer.render(list, plan.width, plan.height, out);
     };
 
     const ProgressStyle style = args.has("--quiet") ? ProgressStyle::quiet : ProgressStyle::automatic;
@@ -197,12 +190,36 @@ int render_command(const std::vector<std::string>& words) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!args.has("--quiet")) {
         std::fprintf(stderr, "%s %d frames (%dx%d) in %.2f s, %.1f frames/s\n", dry_run ? "rendered" : "wrote",
-                     frames, width, height, seconds, frames / seconds);
+                     frames, plan.width, plan.height, seconds, frames / seconds);
         if (!dry_run) std::printf("%s\n", output.string().c_str());
         if (caption_files)
             std::printf("%s\n%s\n", caption_files->vtt().string().c_str(), caption_files->srt().string().c_str());
     }
     return 0;
+}
+
+}  // namespace
+
+int render_command(const std::vector<std::string>& words) {
+    const Args args = parse_args(words,
+                                 {{"--help", "-h", false},     {"--output", "-o", true},    {"--quality", "", true},
+                                  {"--size", "", true},        {"--fps", "", true},         {"--from", "", true},
+                                  {"--to", "", true},          {"--jobs", "", true},        {"--crf", "", true},
+                                  {"--preset", "", true},      {"--gif-width", "", true},   {"--gif-fps", "", true},
+                                  {"--dry-run", "", false},    {"--quiet", "-q", false},    {"--verbose", "-v", false},
+                                  {"--format", "", true},      {"--section", "", true},     {"--save-last-frame", "-s", false},
+                                  {"--burn-captions", "", false}, {"--watch", "-w", false}},
+                                 kForeign, kShorthands);
+    if (args.has("--help")) {
+        std::printf("%s", kHelp);
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("render takes one scene file (see 'attnreel render --help')");
+    check_render_options(args);
+    if (args.has("--watch"))
+        return run_watching([&](std::vector<std::string>& inputs) { return render_once(args, inputs); });
+    std::vector<std::string> inputs;
+    return render_once(args, inputs);
 }
 
 }  // namespace attnreel::cli

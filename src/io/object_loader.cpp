@@ -8,6 +8,7 @@
 #include "io/panel_loader.hpp"
 #include "io/repeat.hpp"
 #include "io/widget_loader.hpp"
+#include "io/yaml_escapes.hpp"
 #include "math/tex_parser.hpp"
 
 #include <algorithm>
@@ -232,6 +233,7 @@ text::Align load_text_align(const YamlReader& in, const YAML::Node& node) {
 // The text itself (markup, whose errors point into the scalar) and its entry-level keys.
 TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
     TextSpec t;
+    t.mark = in.mark(v);
     const std::string source = in.string(v, "text");
     try {
         t.content = text::parse_markup(source);
@@ -249,11 +251,16 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
 // A formula, parsed now so that `check` finds its syntax errors.
 MathSpec load_math(const YamlReader& in, const YAML::Node& v, const YAML::Node& entry) {
     MathSpec m;
+    m.mark = in.mark(v);
     m.tex = in.string(v, "math");
     try {
         m.formula = math::parse_tex(m.tex);
     } catch (const math::TexError& e) {
-        throw InputError(in.mark_at(v, e.offset()), e.what());
+        // "\frac" in double quotes arrives as a form feed and "rac": say so.
+        std::string message = e.what();
+        if (const auto escaped = find_escaped_character_in_formula(m.tex))
+            message += "; " + single_quote_advice(*escaped, "formulas");
+        throw InputError(in.mark_at(v, e.offset()), message);
     }
     if (entry["font_size"]) m.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
     if (entry["font"]) m.font = in.font(entry["font"], "font");

@@ -5,6 +5,8 @@
 #include "io/widget_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <optional>
 
 namespace attnreel {
@@ -255,12 +257,12 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
 
 StepSpec load_step(const YamlReader& in, const YAML::Node& node, const std::string& scene_dir) {
     if (!node.IsMap()) in.fail(node, "expected a timeline step such as {play: …} or {wait: 1}");
-    static const std::vector<std::string> kinds = {"play", "wait", "add", "remove"};
+    static const std::vector<std::string> kinds = {"play", "wait", "add", "remove", "section"};
     std::string kind;
     for (const auto& kv : node) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
         if (std::find(kinds.begin(), kinds.end(), key) == kinds.end()) continue;
-        if (!kind.empty()) in.fail(kv.first, "a step is one of play, wait, add or remove; this one has '" + kind +
+        if (!kind.empty()) in.fail(kv.first, "a step is one of play, wait, add, remove or section; this one has '" + kind +
                                                  "' and '" + key + "'");
         kind = key;
     }
@@ -273,7 +275,7 @@ StepSpec load_step(const YamlReader& in, const YAML::Node& node, const std::stri
         allowed.insert(allowed.end(), kTimingKeys.begin(), kTimingKeys.end());
         allowed.push_back("say");
         in.only_keys(node, allowed, "a timeline step");
-        in.fail(node, "a timeline step needs one of play, wait, add or remove");
+        in.fail(node, "a timeline step needs one of play, wait, add, remove or section");
     }
     StepSpec step{WaitStep{}, in.mark(node), std::nullopt};
     if (node["say"]) step.say = load_say(in, node["say"], scene_dir);
@@ -287,6 +289,16 @@ StepSpec load_step(const YamlReader& in, const YAML::Node& node, const std::stri
         } else {
             step.step = WaitStep{in.number(w, "wait", 0, kMaxSeconds)};
         }
+    } else if (kind == "section") {
+        in.only_keys(node, {"section"}, "a section step");
+        const YAML::Node name = node["section"];
+        const std::string text = in.string(name, "section");
+        // Checked in one pass (std::regex recurses per character and overflows on long names).
+        const auto allowed = [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; };
+        if (text.empty() || text.size() > 200 || !std::all_of(text.begin(), text.end(), allowed))
+            in.fail(name, "invalid section name '" + (text.size() > 200 ? text.substr(0, 200) + "…" : text) +
+                              "': use 1 to 200 letters, digits, '_' and '-' (it goes into file names)");
+        step.step = SectionStep{text, in.mark(name)};
     } else if (kind == "add" || kind == "remove") {
         in.only_keys(node, {kind, "say"}, "an " + kind + " step");
         const auto targets = in.refs(node[kind], kind);
@@ -330,7 +342,16 @@ const std::vector<std::string>& animation_names() {
 
 std::vector<StepSpec> load_timeline(const YamlReader& in, const YAML::Node& list, const std::string& scene_dir) {
     std::vector<StepSpec> out;
-    for (const auto& step : in.list(list, "timeline", 100000)) out.push_back(load_step(in, step, scene_dir));
+    std::map<std::string, int> section_lines;
+    for (const auto& node : in.list(list, "timeline", 100000)) {
+        out.push_back(load_step(in, node, scene_dir));
+        if (const auto* section = std::get_if<SectionStep>(&out.back().step)) {
+            const auto [it, added] = section_lines.emplace(section->name, section->mark.line);
+            if (!added)
+                in.fail(node["section"], "duplicate section '" + section->name + "' (first at line " +
+                                             std::to_string(it->second) + ")");
+        }
+    }
     return out;
 }
 

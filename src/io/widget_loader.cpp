@@ -200,7 +200,8 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
 namespace {
 
 // A heatmap's numbers, row by row; "-inf" (or YAML's -.inf) marks a masked cell.
-std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node) {
+std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const YAML::Node& node,
+                                                     std::vector<SourceMark>& row_marks) {
     std::vector<std::vector<double>> values;
     // Sizes past the widget's limit are reported by the widget, once the list is read.
     for (const auto& row : in.list(node, "values", 4096)) {
@@ -217,6 +218,7 @@ std::vector<std::vector<double>> load_heatmap_values(const YamlReader& in, const
                              (numbers.size() == 1 ? " value" : " values") + ", expected " +
                              std::to_string(values[0].size()) + " like row 0");
         values.push_back(std::move(numbers));
+        row_marks.push_back(in.mark(row));
     }
     return values;
 }
@@ -233,7 +235,7 @@ HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const Dat
     if (m["values"] && m["matrix"]) in.fail(in.key_node(m, "matrix"), "a heatmap takes 'values' or 'matrix', not both");
     if (const YAML::Node values = m["values"]) {
         h.values_mark = in.mark(values);
-        h.values = load_heatmap_values(in, values);
+        h.values = load_heatmap_values(in, values, h.row_marks);
     } else if (const YAML::Node path = m["matrix"]) {
         h.values_mark = in.mark(path);
         h.matrix_path = load_model_path(in, path, "matrix");

@@ -79,6 +79,7 @@ struct TextSpec {
     std::optional<double> width;  // wrap width in scene units; none: one line per line of the content
     text::Align align = text::Align::Center;
     double line_spacing = 1.15;   // baseline distance, in natural line heights of `font`
+    SourceMark mark;              // of the text's value, for warnings about what it holds
 };
 // A named piece of a formula: every place its TeX text occurs, as one addressable group.
 struct FormulaPart {
@@ -99,6 +100,7 @@ struct MathSpec {
     std::string font = "math"; // needs an OpenType MATH table
     std::vector<FormulaPart> parts;
     std::vector<FormulaColor> colors;
+    SourceMark mark;           // of the formula's value
 };
 struct GroupSpec { std::vector<Ref> children; };
 // A box fitted around another object (a cell, a row, a token, a formula's part), as
@@ -196,6 +198,7 @@ struct HeatmapSpec {
     std::vector<std::vector<double>> values;
     std::optional<attention::PathRef> matrix_path;  // "model.layer[0].head[1].scaled_scores"
     SourceMark values_mark;                  // of `values` or `matrix`
+    std::vector<SourceMark> row_marks;       // of each row of `values`
     std::string values_source;  // the path of the numbers once taken from the model (cells' provenance)
     bool values_is_vector = false;  // the path names a vector, shown as one row: its entries are [j]
     std::vector<std::string> row_labels, column_labels;  // empty: no labels
@@ -345,7 +348,13 @@ struct WaitStep {
 };
 struct AddStep { std::vector<Ref> targets; };
 struct RemoveStep { std::vector<Ref> targets; };
-using StepKind = std::variant<PlayStep, WaitStep, AddStep, RemoveStep>;
+// A named place in the timeline: the section runs from here to the next one (or the end),
+// and `attnreel render --section NAME` renders it alone.
+struct SectionStep {
+    std::string name;
+    SourceMark mark;  // of the name
+};
+using StepKind = std::variant<PlayStep, WaitStep, AddStep, RemoveStep, SectionStep>;
 
 // What is said during a step: the caption, and the text draft speech reads.
 struct SaySpec {

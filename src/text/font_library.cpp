@@ -76,6 +76,12 @@ bool looks_like_path(const std::string& s) {
            extension == ".woff";
 }
 
+}  // namespace
+
+bool names_font_file(const std::string& name_or_path) { return looks_like_path(name_or_path); }
+
+namespace {
+
 std::vector<std::string> face_names() {
     std::vector<std::string> names;
     for (const auto& f : named_faces()) names.push_back(f.name);

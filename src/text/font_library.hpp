@@ -37,6 +37,10 @@ struct NamedFace {
 };
 const std::vector<NamedFace>& named_faces();
 
+// True when FontLibrary::face takes `name_or_path` as a font file rather than a bundled
+// face name: it has a '/' or a font file's extension.
+bool names_font_file(const std::string& name_or_path);
+
 // $ATTNREEL_FONT_DIR when set and not empty, else the directory fixed at build time.
 std::filesystem::path default_font_dir();
 

@@ -106,6 +106,8 @@ void TimelineCompiler::run(const std::vector<StepSpec>& steps, double narration_
         scene_.steps.push_back(std::move(timing));
     }
     scene_.duration = now_;
+    for (std::size_t k = 0; k < scene_.sections.size(); ++k)
+        scene_.sections[k].end = k + 1 < scene_.sections.size() ? scene_.sections[k + 1].start : now_;
 }
 
 // How long the step's voice lasts, for `wait: narration` and `run_time: narration`.
@@ -137,6 +139,11 @@ std::string TimelineCompiler::apply(const RemoveStep& r, const SourceMark&) {
     for (const auto& ref : r.targets)
         for (std::size_t leaf : leaves_of(ref)) set_visible(leaf, false, now_, ref.mark);
     return "remove " + join_ids(r.targets);
+}
+
+std::string TimelineCompiler::apply(const SectionStep& s, const SourceMark&) {
+    scene_.sections.push_back({s.name, now_, now_, s.mark});
+    return "section " + s.name;
 }
 
 // A step-level lag_ratio over several animations staggers the animations themselves

@@ -34,6 +34,13 @@ struct SpokenLine {
     std::vector<audio::SpokenWord> words;  // draft speech: when each word starts (from `start`)
 };
 
+// A `section:` of the timeline: from its marker to the next one, or to the end.
+struct SectionTiming {
+    std::string name;
+    double start = 0, end = 0;
+    SourceMark mark;
+};
+
 struct Scene {
     std::string file, name;
     SceneSettings settings;
@@ -41,6 +48,7 @@ struct Scene {
     std::vector<Track> tracks;            // one per object; groups never draw
     std::vector<std::size_t> draw_order;  // leaves by (z, declaration order)
     std::vector<StepTiming> steps;
+    std::vector<SectionTiming> sections;  // in timeline order
     double duration = 0;
     // The data block's models, computed (may be empty): what `attnreel model` and `analyze` print.
     std::shared_ptr<const attention::SceneData> model;

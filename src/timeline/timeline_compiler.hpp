@@ -29,6 +29,7 @@ private:
     std::string apply(const WaitStep& w, const SourceMark&);
     std::string apply(const AddStep& a, const SourceMark&);
     std::string apply(const RemoveStep& r, const SourceMark&);
+    std::string apply(const SectionStep& s, const SourceMark&);
     std::string apply(const PlayStep& p, const SourceMark&);
 
     std::vector<std::size_t> leaves_of(const Ref& ref) const;

@@ -4,14 +4,11 @@
 // which installs Chromium when it is missing).
 #include "../captions/webvtt_parser.hpp"
 #include "../encode/encode_test_support.hpp"
+#include "chromium.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -20,8 +17,6 @@
 #include <regex>
 #include <sstream>
 #include <thread>
-
-extern char** environ;
 
 using namespace attnreel;
 using namespace attnreel::test;
@@ -41,119 +36,16 @@ std::string run(const std::string& command, int& exit_code) {
     return out;
 }
 
-std::string chromium() {
-    for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
-        if (fs::exists(path)) return path;
-    return "";
-}
-
-// Headless Chromium driven through the DevTools protocol on a pipe (--remote-debugging-pipe:
-// JSON messages ended by NUL, the browser reads fd 3 and writes fd 4).
-class Chromium {
-public:
-    explicit Chromium(const fs::path& profile) {
-        int to_browser[2], from_browser[2];
-        REQUIRE(pipe(to_browser) == 0);
-        REQUIRE(pipe(from_browser) == 0);
-        std::vector<std::string> words = {chromium(),
-                                          "--headless",
-                                          "--no-sandbox",
-                                          "--disable-gpu",
-                                          "--no-first-run",
-                                          "--disable-background-networking",
-                                          "--disable-component-update",
-                                          "--disable-sync",
-                                          "--user-data-dir=" + profile.string(),
-                                          "--allow-file-access-from-files",  // the page reads the .vtt beside it
-                                          "--autoplay-policy=no-user-gesture-required",
-                                          "--remote-debugging-pipe",
-                                          "about:blank"};
-        std::vector<char*> argv;
-        for (auto& w : words) argv.push_back(w.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, to_browser[0], 3);
-        posix_spawn_file_actions_adddup2(&actions, from_browser[1], 4);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        REQUIRE(posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
-        close(to_browser[0]);
-        close(from_browser[1]);
-        out_ = to_browser[1];
-        in_ = from_browser[0];
-    }
-    ~Chromium() {
-        send(R"("method":"Browser.close")");
-        close(out_);
-        close(in_);
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        int status = 0;
-        while (waitpid(pid_, &status, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                kill(pid_, SIGKILL);
-                waitpid(pid_, &status, 0);
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
-
-    // Sends a command ("method":…,"params":…) and returns the browser's answer to it.
-    std::string call(const std::string& body, const std::string& session = "") {
-        const int id = send(body, session);
-        const std::string tag = "\"id\":" + std::to_string(id) + ",";
-        for (;;) {
-            for (std::size_t end; (end = buffer_.find('\0')) != std::string::npos;) {
-                std::string message = buffer_.substr(0, end);
-                buffer_.erase(0, end + 1);
-                if (message.find(tag) != std::string::npos) return message;
-            }
-            char chunk[65536];
-            const ssize_t n = read(in_, chunk, sizeof chunk);
-            REQUIRE(n > 0);
-            buffer_.append(chunk, static_cast<std::size_t>(n));
-        }
-    }
-
-private:
-    int send(const std::string& body, const std::string& session = "") {
-        const int id = ++last_id_;
-        std::string message = "{\"id\":" + std::to_string(id) + "," +
-                              (session.empty() ? "" : "\"sessionId\":\"" + session + "\",") + body + "}";
-        message.push_back('\0');
-        if (write(out_, message.data(), message.size()) != static_cast<ssize_t>(message.size())) return id;
-        return id;
-    }
-
-    pid_t pid_ = -1;
-    int out_ = -1, in_ = -1;
-    int last_id_ = 0;
-    std::string buffer_;
-};
-
-std::string field(const std::string& json, const std::string& name) {
-    std::smatch m;
-    REQUIRE(std::regex_search(json, m, std::regex("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"")));
-    return m[1];
-}
-
 // Opens `page` in headless Chromium (a fresh profile in `profile`) and returns the page's
 // title once its script has set it to "DONE …" or "ERROR …" (at most a minute).
 std::string page_title(const fs::path& page, const fs::path& profile) {
-    Chromium browser(profile);
-    const std::string target =
-        field(browser.call(R"("method":"Target.createTarget","params":{"url":"file://)" + page.string() + R"("})"),
-              "targetId");
-    const std::string session = field(
-        browser.call(R"("method":"Target.attachToTarget","params":{"targetId":")" + target + R"(","flatten":true})"),
-        "sessionId");
+    Chromium browser(profile, {"--allow-file-access-from-files",  // the page reads the .vtt beside it
+                               "--autoplay-policy=no-user-gesture-required"});
+    const std::string session = browser.open("file://" + page.string());
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
-        const std::string answer = browser.call(
-            R"("method":"Runtime.evaluate","params":{"expression":"document.title","returnByValue":true})", session);
-        std::smatch m;
-        if (std::regex_search(answer, m, std::regex(R"re("value":"((DONE|ERROR)(?:[^"\\]|\\.)*)")re"))) return m[1];
+        const std::string title = browser.evaluate(session, "document.title");
+        if (title.rfind("DONE", 0) == 0 || title.rfind("ERROR", 0) == 0) return title;
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     FAIL("the page did not finish within a minute");
@@ -172,33 +64,11 @@ std::map<std::string, std::string> report(const std::string& title) {
     return values;
 }
 
-// A JSON string's content with its escapes (\" \\ \n \u00e9…) undone; ASCII is enough here.
-std::string unescape_json(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\\' || i + 1 >= s.size()) {
-            out += s[i];
-            continue;
-        }
-        const char c = s[++i];
-        if (c == 'n')
-            out += '\n';
-        else if (c == 't')
-            out += '\t';
-        else if (c == 'u' && i + 4 < s.size()) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 4), nullptr, 16));
-            i += 4;
-        } else
-            out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("the narrated example plays in headless Chromium with sound and the step's caption at each time",
           "[browser]") {
-    REQUIRE_FALSE(chromium().empty());
+    REQUIRE_FALSE(chromium_path().empty());
     ScratchDir dir;
     const std::string example = std::string(ATTNREEL_SOURCE_DIR) + "/examples/narration.yaml";
     int code = 0;
@@ -270,7 +140,8 @@ async function main() {
 main().catch(e => { document.title = 'ERROR ' + e; });
 </script></body></html>)";
 
-    const auto values = report(unescape_json(page_title(page, dir.path / "profile")));
+    fs::create_directories(dir.path / "profile");
+    const auto values = report(page_title(page, dir.path / "profile"));
     INFO(rendered);
     CHECK(values.at("canplay") == "probably");
     CHECK(std::stod(values.at("duration")) > 5);

@@ -6,8 +6,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cairo.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -26,22 +24,6 @@ constexpr int kWidth = 320, kHeight = 180, kFps = 10;
 constexpr double kFrom = 2.5, kTo = 4.0;
 const std::string kSmall = "--size 320x180 --fps 10 --from 2.5 --to 4.0";
 const int kFrames = static_cast<int>(std::ceil((kTo - kFrom) * kFps));
-
-// A PNG read with Cairo as an opaque ARGB32 frame.
-Frame load_png(const fs::path& path) {
-    cairo_surface_t* surface = cairo_image_surface_create_from_png(path.c_str());
-    REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
-    const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    Frame frame(width, height);
-    for (int y = 0; y < height; ++y)
-        std::copy_n(data + static_cast<std::ptrdiff_t>(y) * stride, frame.stride_bytes(),
-                    frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes());
-    cairo_surface_destroy(surface);
-    for (std::uint32_t& p : frame.pixels) p |= 0xff000000u;
-    return frame;
-}
 
 // What `attnreel frame` draws at time t, at the small test size.
 Frame reference_frame(double t, const fs::path& dir) {
@@ -203,18 +185,20 @@ TEST_CASE("a failed render exits 2 and leaves the previous output byte-identical
     CHECK(dir.names() == only_output);
 }
 
-TEST_CASE("an output in a missing folder or with an unknown extension exits 2 and creates nothing", "[cli][render]") {
+TEST_CASE("an output whose folder cannot be made or with an unknown extension exits 2 and creates nothing",
+          "[cli][render]") {
     ScratchDir dir;
-    const Run missing = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "nope" / "x.mp4"));
-    CHECK(missing.exit_code == 2);
-    CHECK_THAT(missing.output, Catch::Contains("output directory '" + (dir.path / "nope").string() + "' does not exist"));
+    write_bytes(dir.path / "file", "not a folder");
+    const Run blocked = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "file" / "x.mp4"));
+    CHECK(blocked.exit_code == 2);
+    CHECK_THAT(blocked.output, Catch::Contains((dir.path / "file").string() + ": cannot create the output folder"));
 
     const Run unknown = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "x.avi"));
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.output, Catch::Contains("unknown output extension '.avi'"));
     CHECK_THAT(unknown.output, Catch::Contains("expected .mp4, .gif, .png"));
 
-    CHECK(dir.names().empty());
+    CHECK(dir.names() == std::vector<std::string>{"file"});
 }
 
 TEST_CASE("a bad option without -o exits 2 and leaves no empty out/ folder behind", "[cli][render]") {
@@ -252,14 +236,15 @@ TEST_CASE("render --quality low renders 854x480 at 15 fps", "[cli][render]") {
     CHECK(video.duration_seconds == Approx(frames / 15.0).margin(1e-3));
 }
 
-TEST_CASE("without -o the video goes to out/<scene name>.mp4 under the working directory", "[cli][render]") {
+TEST_CASE("without -o the video goes to out/<scene name>-<height>p<fps>.mp4 under the working directory",
+          "[cli][render]") {
     ScratchDir dir;
     const Run r = run("render " + kScene + " " + kSmall, dir.path);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
-    const fs::path out = dir.path / "out" / "self_attention_arrows.mp4";
+    const fs::path out = dir.path / "out" / "self_attention_arrows-180p10.mp4";
     REQUIRE(fs::exists(out));
-    CHECK_THAT(r.output, Catch::Contains("out/self_attention_arrows.mp4"));
+    CHECK_THAT(r.output, Catch::Contains("out/self_attention_arrows-180p10.mp4"));
     CHECK(static_cast<int>(decode_video(out).frames.size()) == kFrames);
 }
 

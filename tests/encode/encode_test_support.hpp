@@ -117,6 +117,25 @@ struct ScratchDir {
     }
 };
 
+// A PNG file read with Cairo as an opaque ARGB32 frame.
+inline Frame load_png(const fs::path& path) {
+    cairo_surface_t* surface = cairo_image_surface_create_from_png(path.c_str());
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        throw std::runtime_error(path.string() + ": not a PNG Cairo can read");
+    }
+    const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    Frame frame(width, height);
+    for (int y = 0; y < height; ++y)
+        std::copy_n(data + static_cast<std::ptrdiff_t>(y) * stride, frame.stride_bytes(),
+                    frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes());
+    cairo_surface_destroy(surface);
+    for (std::uint32_t& p : frame.pixels) p |= 0xff000000u;
+    return frame;
+}
+
 inline std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

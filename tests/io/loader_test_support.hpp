@@ -6,10 +6,25 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
 namespace attnreel::testing {
+
+// With ATTNREEL_RECORD_ERROR_CASES set to a folder, every error case a test checks is
+// written there (case_N.yaml, and case_N.txt holding "line:column: message"), so that the
+// schema test can feed the loader's own error cases to the JSON Schema validator.
+inline void record_error_case(const std::string& yaml, const InputError& e) {
+    const char* folder = std::getenv("ATTNREEL_RECORD_ERROR_CASES");
+    if (!folder || !*folder) return;
+    static int count = 0;
+    const std::string stem = std::string(folder) + "/case_" + std::to_string(++count);
+    std::ofstream(stem + ".yaml", std::ios::binary) << yaml;
+    std::ofstream(stem + ".txt", std::ios::binary)
+        << e.mark().line << ":" << e.mark().column << ": " << e.message() << "\n";
+}
 
 // The error that loading and compiling `yaml` (as "bad.yaml") raises; fails the test when
 // there is none.
@@ -18,6 +33,7 @@ inline InputError error_of(const std::string& yaml) {
     try {
         compile_scene(parse_scene(yaml, "bad.yaml"), fonts);
     } catch (const InputError& e) {
+        record_error_case(yaml, e);
         return e;
     }
     FAIL("expected an InputError for:\n" << yaml);
