@@ -129,7 +129,7 @@ TEST_CASE("inline attention weights that do not sum to 1 are pointed at", "[lint
               4, 54, "the weights of 'arrows' sum to 1.1, not 1");
 }
 
-TEST_CASE("a heatmap row of weights that does not sum to 1 is pointed at; scores are left alone", "[lint]") {
+TEST_CASE("a heatmap row of weights that does not sum to 1 is pointed at, scores are left alone", "[lint]") {
     check_one("objects:\n"
               "  - id: w\n"
               "    heatmap:\n"
@@ -156,7 +156,7 @@ TEST_CASE("a character no font of the scene has is named with its code point", "
               3, 11, "'注' (U+6CE8), '意' (U+610F); add a font that has them to scene: {fonts: [...]}");
 }
 
-TEST_CASE("a tab from \"\\theta\" in double quotes is a formula mistake with single quotes as the fix", "[lint]") {
+TEST_CASE("a tab from \"theta\" in double quotes is a formula mistake with single quotes as the fix", "[lint]") {
     check_one("objects:\n"
               "  - id: angle\n"
               "    math: \"\\theta + x\"\n"  // "\alpha" would make a bell, which the loader refuses
@@ -183,7 +183,7 @@ TEST_CASE("a newline in a formula is white space unless it began a command", "[l
               3, 11, "holds a line break: in YAML double quotes \"\\nabla\" is a line break and \"abla\"");
 }
 
-TEST_CASE("a control character in a text is reported; its lines are not", "[lint]") {
+TEST_CASE("a control character in a text is reported, its lines are not", "[lint]") {
     check_one("objects:\n"
               "  - id: label\n"
               "    text: \"angle\\tθ\\nsecond line\"\n"

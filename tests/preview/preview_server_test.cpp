@@ -131,7 +131,7 @@ TEST_CASE("a page of another host name is refused (DNS rebinding)", "[preview]")
     CHECK(client.Get("/", {{"Host", "localhost:8000"}})->status == 200);
 }
 
-TEST_CASE("a save answers a waiting state request; an invalid save keeps the frames of the last good scene",
+TEST_CASE("a save answers a waiting state request, an invalid save keeps the frames of the last good scene",
           "[preview]") {
     TempDir dir;
     const std::string path = dir.write("scene.yaml", test::small_scene());
