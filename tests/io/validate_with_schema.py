@@ -8,6 +8,7 @@
   validate_with_schema.py descriptions SCHEMA     one line per property without a
                                                   description (none: every one has)
 """
+import json
 import re
 import sys
 
@@ -54,7 +55,7 @@ def count_nodes(value, budget):
 
 
 def check_files(schema_path, files):
-    schema = yaml.safe_load(open(schema_path, encoding="utf-8"))
+    schema = json.load(open(schema_path, encoding="utf-8"))  # JSON: 1e-09 is no YAML 1.1 number
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for path in files:
@@ -77,7 +78,7 @@ def check_files(schema_path, files):
 
 
 def missing_descriptions(schema_path):
-    schema = yaml.safe_load(open(schema_path, encoding="utf-8"))
+    schema = json.load(open(schema_path, encoding="utf-8"))  # JSON: 1e-09 is no YAML 1.1 number
 
     def walk(node, path):
         if isinstance(node, dict):
