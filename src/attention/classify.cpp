@@ -47,11 +47,11 @@ double pattern_overlap(const Eigen::MatrixXd& A, const Eigen::MatrixXd& T) {
 Mask attention_support(const Eigen::MatrixXd& A) { return A.array() > 0; }
 
 PatternFit classify_head(const Eigen::MatrixXd& A, const std::vector<std::string>& tokens,
-                         const std::optional<Eigen::MatrixXd>& embeddings) {
+                         const std::optional<Eigen::MatrixXd>& embeddings, const std::optional<Mask>& visible) {
     const auto n = static_cast<Eigen::Index>(tokens.size());
     if (A.rows() != n || A.cols() != n)
         throw InputError("classifying a head needs a square attention matrix with one row per token");
-    const Mask support = attention_support(A);
+    const Mask support = visible ? *visible : attention_support(A);
     if ((support.rowwise().count().array() < 2).all())  // no row has a choice to make
         return {HeadPattern::uniform, 0, 1.0};
     const PatternContext context{tokens, support, embeddings};

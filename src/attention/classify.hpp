@@ -31,7 +31,9 @@ Mask attention_support(const Eigen::MatrixXd& A);
 // embeddings, a head that no candidate fits (best overlap < 0.5) is content-driven by
 // elimination and named semantic with no fit. A head whose rows each see one key is
 // uniform. A must be square with one row per token.
+// `visible` is what the mask allows; none: where A is not 0 (attention_support).
 PatternFit classify_head(const Eigen::MatrixXd& A, const std::vector<std::string>& tokens,
-                         const std::optional<Eigen::MatrixXd>& embeddings = std::nullopt);
+                         const std::optional<Eigen::MatrixXd>& embeddings = std::nullopt,
+                         const std::optional<Mask>& visible = std::nullopt);
 
 }  // namespace attnreel::attention

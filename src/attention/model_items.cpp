@@ -195,23 +195,37 @@ ModelValue top_item(const SceneData::Entry& entry, const ModelPath& path) {
     throw PathError(path.item_offset, "'" + path.item + "' does not apply to " + path.model_text() + ": " + why);
 }
 
-// One head's figure; none when it does not apply to this head.
-std::optional<double> head_metric(const HeadAnalysis& head, const std::string& metric) {
-    if (metric == "entropy") return head.entropy;
-    if (metric == "mean_distance") return head.mean_distance;
-    if (metric == "self") return head.self;
-    if (metric == "previous") return head.previous;
-    if (metric == "sink") return head.sink;
-    if (metric == "induction") return head.induction;
-    if (metric == "fit") return head.pattern ? head.pattern->fit : std::nullopt;
+using Figure = std::optional<double> HeadAnalysis::*;
+
+// The member holding a figure; none for entropy (always there) and the pattern's own.
+std::optional<Figure> figure_member(const std::string& metric) {
+    if (metric == "mean_distance") return &HeadAnalysis::mean_distance;
+    if (metric == "self") return &HeadAnalysis::self;
+    if (metric == "previous") return &HeadAnalysis::previous;
+    if (metric == "sink") return &HeadAnalysis::sink;
+    if (metric == "punctuation") return &HeadAnalysis::punctuation;
+    if (metric == "induction") return &HeadAnalysis::induction;
+    if (metric == "alignment") return &HeadAnalysis::alignment;
+    if (metric == "coverage") return &HeadAnalysis::coverage;
     return std::nullopt;
 }
 
+// One head's figure; none when it does not apply to this head.
+std::optional<double> head_metric(const HeadAnalysis& head, const std::string& metric) {
+    if (metric == "entropy") return head.entropy;
+    if (metric == "fit") return head.pattern ? head.pattern->fit : std::nullopt;
+    return head.*(*figure_member(metric));
+}
+
 std::string why_missing(const std::string& metric, bool cross) {
-    if (cross) return "it is cross-attention, and '" + metric + "' is measured within one sequence";
+    const bool cross_only = metric == "alignment" || metric == "coverage";
+    if (cross && !cross_only) return "it is cross-attention, and '" + metric + "' is measured within one sequence";
+    if (!cross && cross_only) return "'" + metric + "' measures cross-attention, and this is self-attention";
     if (metric == "induction") return "no token repeats, so no head can copy what followed it";
+    if (metric == "punctuation") return "no query sees a punctuation key after the first token (besides itself and its predecessor)";
+    if (metric == "sink") return "no query sees the first token besides itself and its predecessor with a choice of keys";
     if (metric == "fit") return "the head is named by elimination (no pattern fits it well enough)";
-    return "the figure does not exist for this model";
+    return "no query has a choice of keys that this figure could measure";
 }
 
 }  // namespace
@@ -226,6 +240,10 @@ ModelValue model_item(const SceneData::Entry& entry, const ModelPath& path) {
 ModelValue analysis_item(const SceneData::Entry& entry, const ModelPath& path) {
     const ModelAnalysis& analysis = entry.analysis();
     if (!path.layer) {
+        if (path.item == "distance_profile") {
+            if (entry.cross) not_applicable(path, why_missing("distance_profile", true));
+            return matrix_value(analysis.distance_profile);
+        }
         // entropy_by_layer: each layer's mean over its heads.
         Eigen::VectorXd by_layer(static_cast<Eigen::Index>(analysis.layers.size()));
         for (std::size_t l = 0; l < analysis.layers.size(); ++l) {
@@ -249,15 +267,14 @@ ModelValue analysis_item(const SceneData::Entry& entry, const ModelPath& path) {
         return number_value(*value);
     }
     // A layer's figure: the mean over the heads it applies to.
-    double total = 0;
-    int count = 0;
-    for (const HeadAnalysis& head : heads)
-        if (const auto value = head_metric(head, path.item)) {
-            total += *value;
-            ++count;
-        }
-    if (count == 0) not_applicable(path, why_missing(path.item, entry.cross));
-    return number_value(total / count);
+    if (path.item == "entropy") {
+        double total = 0;
+        for (const HeadAnalysis& head : heads) total += head.entropy;
+        return number_value(total / static_cast<double>(heads.size()));
+    }
+    const std::optional<double> mean = layer_mean(heads, *figure_member(path.item));
+    if (!mean) not_applicable(path, why_missing(path.item, entry.cross));
+    return number_value(*mean);
 }
 
 }  // namespace attnreel::attention

@@ -27,13 +27,13 @@ const std::vector<std::string>& head_items() {
 }
 
 const std::vector<std::string>& analysis_items() {
-    static const std::vector<std::string> names = {"entropy_by_layer"};
+    static const std::vector<std::string> names = {"entropy_by_layer", "distance_profile"};
     return names;
 }
 
 const std::vector<std::string>& layer_metrics() {
-    static const std::vector<std::string> names = {"entropy", "mean_distance", "self", "previous", "sink",
-                                                   "induction"};
+    static const std::vector<std::string> names = {"entropy", "mean_distance", "self",      "previous", "sink",
+                                                   "punctuation", "induction",  "alignment", "coverage"};
     return names;
 }
 

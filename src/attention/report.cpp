@@ -55,31 +55,87 @@ std::string describe(const PatternFit& fit) {
     }
 }
 
-std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std::string>& tokens) {
-    const std::vector<std::pair<std::string, std::size_t>> columns = {
-        {"layer", 5}, {"head", 4},  {"pattern", 26}, {"fit", 5},  {"entropy", 7},
-        {"distance", 8}, {"self", 5}, {"previous", 8}, {"sink", 5}, {"induction", 9}};
-    std::string out;
+namespace {
+
+std::string figure(const std::optional<double>& value) { return value ? fixed(*value) : "-"; }
+
+struct Column {
+    std::string title;
+    std::size_t width;
+    std::optional<double> HeadAnalysis::*figure = nullptr;  // none: entropy or a text column
+};
+
+void append_row(std::string& out, const std::vector<Column>& columns, const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < columns.size(); ++c)
-        out += (c ? "  " : "") + fit_width(columns[c].first, columns[c].second, c != 2);
+        out += (c ? "  " : "") + fit_width(cells[c], columns[c].width, columns[c].title != "pattern");
     out += '\n';
+}
+
+void append_profile(std::string& out, const Eigen::MatrixXd& profile) {
+    out += "\nDistance profile (mean weight on a visible key d positions away, by layer)\n";
+    out += fit_width("layer", 5, true);
+    for (Eigen::Index d = 0; d < profile.cols(); ++d) out += "  " + fit_width("d=" + std::to_string(d), 5, true);
+    out += '\n';
+    for (Eigen::Index l = 0; l < profile.rows(); ++l) {
+        out += fit_width(std::to_string(l), 5, true);
+        for (Eigen::Index d = 0; d < profile.cols(); ++d) out += "  " + fit_width(fixed(profile(l, d)), 5, true);
+        out += '\n';
+    }
+}
+
+}  // namespace
+
+std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std::string>& tokens) {
+    std::vector<Column> columns = {{"layer", 5}, {"head", 4}};
+    if (!analysis.cross) columns.insert(columns.end(), {{"pattern", 26}, {"fit", 5}});
+    columns.push_back({"entropy", 7});
+    if (!analysis.cross)
+        columns.insert(columns.end(), {{"distance", 8, &HeadAnalysis::mean_distance},
+                                       {"self", 5, &HeadAnalysis::self},
+                                       {"previous", 8, &HeadAnalysis::previous}});
+    columns.insert(columns.end(), {{"sink", 5, &HeadAnalysis::sink}, {"punct", 5, &HeadAnalysis::punctuation}});
+    if (analysis.cross)
+        columns.insert(columns.end(), {{"alignment", 9, &HeadAnalysis::alignment}, {"coverage", 8, &HeadAnalysis::coverage}});
+    else
+        columns.push_back({"induction", 9, &HeadAnalysis::induction});
+
+    std::string out;
+    std::vector<std::string> titles;
+    for (const Column& c : columns) titles.push_back(c.title);
+    append_row(out, columns, titles);
     for (std::size_t l = 0; l < analysis.layers.size(); ++l) {
-        for (std::size_t h = 0; h < analysis.layers[l].size(); ++h) {
-            const HeadAnalysis& head = analysis.layers[l][h];
-            const std::string pattern = head.pattern ? describe(*head.pattern) : "-";
-            const std::string fit = head.pattern && head.pattern->fit ? fixed(*head.pattern->fit, 2) : "-";
-            const std::vector<std::string> cells = {
-                std::to_string(l),          std::to_string(h),         pattern,
-                fit,                        fixed(head.entropy),       fixed(head.mean_distance),
-                fixed(head.self),           fixed(head.previous),      fixed(head.sink),
-                head.induction ? fixed(*head.induction) : "-"};
-            for (std::size_t c = 0; c < cells.size(); ++c)
-                out += (c ? "  " : "") + fit_width(cells[c], columns[c].second, c != 2);
-            out += '\n';
+        const auto& heads = analysis.layers[l];
+        for (std::size_t h = 0; h <= heads.size(); ++h) {
+            // One line per head, then the layer's means over its heads.
+            const bool mean = h == heads.size();
+            if (mean && heads.size() == 1) continue;
+            std::vector<std::string> cells;
+            for (const Column& c : columns) {
+                if (c.title == "layer") cells.push_back(std::to_string(l));
+                else if (c.title == "head") cells.push_back(mean ? "mean" : std::to_string(h));
+                else if (c.title == "pattern")
+                    cells.push_back(mean ? "" : heads[h].pattern ? describe(*heads[h].pattern) : "-");
+                else if (c.title == "fit")
+                    cells.push_back(mean ? "" : heads[h].pattern && heads[h].pattern->fit ? fixed(*heads[h].pattern->fit, 2) : "-");
+                else if (c.title == "entropy") {
+                    double total = 0;
+                    for (const HeadAnalysis& head : heads) total += head.entropy;
+                    cells.push_back(fixed(mean ? total / static_cast<double>(heads.size()) : heads[h].entropy));
+                } else {
+                    cells.push_back(figure(mean ? layer_mean(heads, c.figure) : heads[h].*c.figure));
+                }
+            }
+            append_row(out, columns, cells);
         }
     }
+    out += "\nMost specialised heads";
+    if (analysis.specialised.empty()) out += ": none (no head puts more than half its attention one way)\n";
+    else out += " (role, score)\n";
+    for (const Specialisation& s : analysis.specialised)
+        out += "  L" + std::to_string(s.layer) + " H" + std::to_string(s.head) + "  " + s.role + "  " + fixed(s.score) + "\n";
     if (analysis.rollout.size() > 0 && static_cast<std::size_t>(analysis.rollout.rows()) == tokens.size())
         append_rollout(out, analysis.rollout, tokens);
+    if (analysis.distance_profile.size() > 0) append_profile(out, analysis.distance_profile);
     return out;
 }
 

@@ -7,9 +7,11 @@
 
 namespace attnreel::attention {
 
-// An aligned table, one line per head (layer, head, pattern and its fit, entropy, mean
-// distance, self, previous, sink, induction; "-" where a score does not exist), then the
-// rollout matrix with token labels when there is one.
+// An aligned table, one line per head (layer, head, pattern and its fit, entropy in bits,
+// mean distance, self, previous, sink, punctuation, induction; for cross-attention entropy,
+// sink, punctuation, alignment and coverage; "-" where a figure does not apply) and a line
+// of each layer's means; then the most specialised heads, the rollout matrix with token
+// labels and the distance profile when there are.
 std::string analysis_table(const ModelAnalysis& analysis, const std::vector<std::string>& tokens);
 
 // "local (w=2)", "positional_offset (k=3)", or the bare pattern name.

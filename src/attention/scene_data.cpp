@@ -105,7 +105,13 @@ const ModelAnalysis& SceneData::Entry::analysis() const {
         analysis_ = std::make_shared<ModelAnalysis>(std::visit(
             [](const auto& m) {
                 using T = std::decay_t<decltype(m)>;
-                if constexpr (std::is_same_v<T, LoadedAttention>) return analyze_attention(m.stack, m.tokens);
+                if constexpr (std::is_same_v<T, LoadedAttention>) {
+                    AnalysisContext context;
+                    context.queries = m.tokens;
+                    context.keys = m.keys;
+                    context.cross = m.cross;
+                    return analyze_attention(m.stack, context);
+                }
                 else return analyze_model(m);
             },
             model));

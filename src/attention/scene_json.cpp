@@ -138,6 +138,11 @@ json analysis_object(const SceneData& data, const SceneData::Entry& e) {
         layers.push_back(std::move(layer));
     }
     out["layer"] = std::move(layers);
+    // The summary `analyze` prints: not a path, since its length depends on the heads.
+    json specialised = json::array();
+    for (const Specialisation& s : e.analysis().specialised)
+        specialised.push_back({{"layer", s.layer}, {"head", s.head}, {"role", s.role}, {"score", s.score}});
+    out["specialised"] = std::move(specialised);
     return out;
 }
 

@@ -89,6 +89,13 @@ TEST_CASE("analysis JSON holds every figure under its path's keys, null where it
     CHECK(equals(a["layer"][1]["sink"], data.value("analysis.layer[1].sink")));
     CHECK(equals(a["layer"][0]["head"][1]["pattern"], data.value("analysis.layer[0].head[1].pattern")));
     CHECK(root["models"]["planted"]["analysis"]["layer"][0]["head"][1]["pattern"] == "induction");
+    CHECK(equals(a["distance_profile"], data.value("analysis.distance_profile")));
+    CHECK(a["layer"][0]["alignment"].is_null());  // a cross-attention figure, and this is self-attention
+    const json& specialised = root["models"]["planted"]["analysis"]["specialised"];
+    REQUIRE(specialised.is_array());
+    bool previous_named = false;
+    for (const json& s : specialised) previous_named = previous_named || (s["head"] == 0 && s["role"] == "previous_token");
+    CHECK(previous_named);
     CHECK(equals(root["models"]["planted"]["analysis"]["layer"][0]["head"][0]["previous"],
                  data.value("models.planted.analysis.layer[0].head[0].previous")));
 }
