@@ -28,10 +28,4 @@ double contrast_ratio(const Color& a, const Color& b);
 // (#f1f5f9) on dark ones, whichever contrasts more.
 Color readable_on(const Color& fill);
 
-// WCAG contrast ratio of two colours (1 to 21), from their relative luminance.
-double contrast_ratio(const Color& a, const Color& b);
-// Text colour that reads best on `fill`: dark slate (#0f172a) on light fills, near-white
-// (#f1f5f9) on dark ones, whichever contrasts more.
-Color readable_on(const Color& fill);
-
 }  // namespace attnreel

@@ -200,19 +200,19 @@ std::vector<std::size_t> TimelineCompiler::leaves_of(const Ref& ref) const {
 // that several units share (groups may share members) belongs to the first of them only.
 std::vector<std::vector<std::size_t>> TimelineCompiler::units_of(const std::vector<Ref>& targets) const {
     std::vector<std::vector<std::size_t>> units;
-    if (targets.size() == 1 && scene_.objects[resolve_reference(scene_.objects, targets[0])].is_group()) {
-        for (std::size_t child : scene_.objects[resolve_reference(scene_.objects, targets[0])].children)
-            units.push_back(scene_.objects.leaves(child));
-    } else {
+    const Object* group = nullptr;
+    if (targets.size() == 1) {
+        const Object& o = scene_.objects[resolve_reference(scene_.objects, targets[0])];
+        if (o.is_group()) group = &o;
+    }
+    if (group)
+        for (std::size_t child : group->children) units.push_back(scene_.objects.leaves(child));
+    else
         for (const auto& ref : targets) units.push_back(leaves_of(ref));
-    }
     std::unordered_set<std::size_t> seen;
-    std::vector<std::vector<std::size_t>> distinct;
-    for (auto& unit : units) {
-        std::erase_if(unit, [&](std::size_t leaf) { return !seen.insert(leaf).second; });
-        if (!unit.empty()) distinct.push_back(std::move(unit));
-    }
-    return distinct;
+    for (auto& unit : units) std::erase_if(unit, [&](std::size_t leaf) { return !seen.insert(leaf).second; });
+    std::erase_if(units, [](const std::vector<std::size_t>& unit) { return unit.empty(); });
+    return units;
 }
 
 // Write of one group (a text with spans of colour, a formula, shapes), or create of one

@@ -40,7 +40,8 @@ void TimelineCompiler::select_source(const AnimationSpec& a, RateFunction rate, 
             const std::string& name = *a.select.source;
             for (std::size_t i = 0; i < widget.tokens.size() && !token; ++i)
                 if (widget.tokens[i] == name) token = int(i);
-            if (!token && !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit) && name.size() < 6)
+            const auto digit = [](unsigned char c) { return std::isdigit(c) != 0; };  // bytes of UTF-8 are not digits
+            if (!token && !name.empty() && name.size() < 6 && std::all_of(name.begin(), name.end(), digit))
                 token = std::stoi(name);
             if (!token || (!widget.tokens.empty() && *token >= int(widget.tokens.size()))) {
                 const std::string expected =

@@ -236,6 +236,9 @@ TEST_CASE("connection widgets' bad input is an error at its line and column", "[
     const InputError token = error_of(kTwoHeads + "timeline:\n  - add: g0\n  - play: {select: g0, source: dog}\n");
     CHECK(token.mark().line == 9);
     CHECK(token.message().find("'dog' is not a token of 'g0'") != std::string::npos);
+    // Bytes of UTF-8 (negative chars) are not digits: a name such as "é" is an unknown token, not an index.
+    const InputError accented = error_of(kTwoHeads + "timeline:\n  - add: g0\n  - play: {select: g0, source: é}\n");
+    CHECK(accented.message().find("'é' is not a token of 'g0'") != std::string::npos);
     // select before the graph is on screen.
     const InputError early = error_of(kTwoHeads + "timeline:\n  - play: {select: g0, source: cat}\n");
     CHECK(early.message().find("shows no connections on screen") != std::string::npos);
