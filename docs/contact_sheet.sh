@@ -54,7 +54,7 @@ mkdir -p "$(dirname "$out")"
 time_of() {
   case $at in
     end) echo end ;;
-    middle) "$attnreel" check "$1" 2> /dev/null | awk '/^duration/ { printf "%.3f\n", $2 / 2 }' ;;
+    middle) "$attnreel" check "$1" 2> /dev/null | awk '/^duration/ { printf "%.2f\n", $2 / 2 }' ;;
     *) echo "$at" ;;
   esac
 }
@@ -64,16 +64,17 @@ n=0
 for scene in "${scenes[@]}"; do
   name=$(basename "$scene" .yaml)
   frame=$work/frame_$n.png
-  when=$(time_of "$scene")
+  when=$(time_of "$scene" || true)
   # The scene's own aspect, at about the tile's size (the tile pads what does not fill it).
   size=$("$attnreel" check "$scene" 2> /dev/null | awk -v h="$height" 'NR == 1 && match($0, /[0-9]+x[0-9]+ at/) {
-           split(substr($0, RSTART, RLENGTH - 3), s, "x"); w = int(h * s[1] / s[2] / 2) * 2; print w "x" h }')
+           split(substr($0, RSTART, RLENGTH - 3), s, "x"); w = int(h * s[1] / s[2] / 2) * 2; print w "x" h }' || true)
   if [[ -n $when && -n $size ]] && "$attnreel" frame "$scene" --at "$when" --size "$size" -o "$frame" 2> "$work/error_$n.txt"; then
     caption="$name  ($when${when:+ s})"
     [[ $when == end ]] && caption="$name  (end)"
   else
     failed=1
-    echo "contact_sheet.sh: $scene: $(head -1 "$work/error_$n.txt" 2> /dev/null || echo 'does not load')" >&2
+    [[ -s $work/error_$n.txt ]] || "$attnreel" check "$scene" 2> "$work/error_$n.txt" > /dev/null || true
+    echo "contact_sheet.sh: $(head -1 "$work/error_$n.txt")" >&2
     ffmpeg -hide_banner -loglevel error -f lavfi -i "color=c=0x7f1d1d:s=${width}x${height}" -frames:v 1 "$frame"
     caption="$name  (failed: see the terminal)"
   fi
