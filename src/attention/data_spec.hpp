@@ -3,8 +3,10 @@
 // numbers objects show (io/data_loader reads it; SceneData computes it).
 #include "attention/model_spec.hpp"
 #include "attention/synthetic.hpp"
+#include "attention/train.hpp"
 #include "core/error.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,8 @@ struct ModelBlock {
     Kind kind = Kind::computed;
     SourceMark mark;           // of the block: errors found when it is computed point here
     ModelSpec computed;        // computed: tokens (or queries and keys), sizes, chosen inputs and weights
+    std::optional<TrainSpec> train;  // computed: fitted by `train:` instead of seeded
+    SourceMark train_mark;     // where a diverging training is reported (its learning_rate, or `train:`)
     SyntheticSpec synthetic;   // synthetic: heads drawn around named patterns
     std::string weights_file;  // file: attention weights from .npy or .json
     std::vector<std::string> queries;  // the tokens of its rows (and of its columns for self-attention)

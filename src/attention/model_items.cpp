@@ -164,14 +164,26 @@ ModelValue layer_item(const SceneData::Entry& entry, const ModelPath& path) {
     return matrix_value(layer.output);
 }
 
+// What a trained model's read-out gives at the path's checkpoint (the last without step[k]).
+ModelValue trained_item(const SceneData::Entry& entry, const ModelPath& path) {
+    if (!entry.trained)
+        throw PathError(path.item_offset, "'" + path.item + "' exists only for a trained model (one with 'train:')");
+    const SceneData::Entry::Trained& t = *entry.trained;
+    if (path.item == "prediction") return number_value(t.prediction);
+    if (path.item == "target") return number_value(t.target);
+    if (path.item == "loss") return number_value(t.loss);
+    if (path.item == "readout") return vector_value(t.readout);
+    if (path.item == "readout_bias") return number_value(t.readout_bias);
+    return vector_value(*t.loss_curve);  // loss_curve: the loss at every checkpoint, in order
+}
+
 ModelValue top_item(const SceneData::Entry& entry, const ModelPath& path) {
     if (path.item == "rollout") {
         if (entry.cross) not_self_attention(path);
         return matrix_value(attention_rollout(stack_of(entry.model)), {}, true);
     }
     const std::vector<std::string> trained = {"prediction", "target", "loss", "loss_curve", "readout", "readout_bias"};
-    if (std::find(trained.begin(), trained.end(), path.item) != trained.end())
-        throw PathError(path.item_offset, "'" + path.item + "' exists only for a trained model (one with 'train:')");
+    if (std::find(trained.begin(), trained.end(), path.item) != trained.end()) return trained_item(entry, path);
     const bool key_side = path.item.rfind("key_", 0) == 0;
     if (key_side && !entry.cross)
         throw PathError(path.item_offset, "'" + path.item + "' exists only for cross-attention (queries and keys); " +

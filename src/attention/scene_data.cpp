@@ -2,9 +2,42 @@
 
 #include "attention/model_items.hpp"
 
+#include <algorithm>
+
 namespace attnreel::attention {
 
 namespace {
+
+// A `train:` block: one entry per checkpoint, each the scene's model with the parameters of
+// that step; the model itself is the last.
+SceneData::Entry build_trained(const ModelBlock& block, SceneData::Entry entry) {
+    std::vector<TrainCheckpoint> steps;
+    try {
+        steps = train_model(block.computed, *block.train);
+    } catch (const TrainingDiverged& e) {
+        throw InputError(block.train_mark, e.what());
+    }
+    const double target = task_target(block.train->task, token_numbers(block.computed.tokens));
+    auto checkpoints = std::make_shared<std::vector<SceneData::Entry>>();
+    auto curve = std::make_shared<Eigen::VectorXd>(static_cast<Eigen::Index>(steps.size()));
+    for (std::size_t k = 0; k < steps.size(); ++k) (*curve)(static_cast<Eigen::Index>(k)) = steps[k].loss;
+    for (const TrainCheckpoint& step : steps) {
+        SceneData::Entry at;  // not a copy of `entry`: each checkpoint has its own analysis
+        at.name = entry.name;
+        at.mark = entry.mark;
+        ComputedModel model = build_model(trained_model_spec(block.computed, step.parameters));
+        const Eigen::MatrixXd& output = model.layers.front().output;
+        const double prediction = step.parameters.readout.dot(output.row(output.rows() - 1)) + step.parameters.readout_bias;
+        at.trained = SceneData::Entry::Trained{step.step, step.parameters.readout, step.parameters.readout_bias,
+                                               prediction, target, step.loss, curve};
+        at.queries = at.keys = model.spec.tokens;
+        at.model = std::move(model);
+        checkpoints->push_back(std::move(at));
+    }
+    SceneData::Entry trained = checkpoints->back();  // shares the last checkpoint's analysis
+    trained.checkpoints = checkpoints;
+    return trained;
+}
 
 SceneData::Entry build_entry(const ModelBlock& block) {
     SceneData::Entry entry;
@@ -13,6 +46,10 @@ SceneData::Entry build_entry(const ModelBlock& block) {
     try {
         switch (block.kind) {
             case ModelBlock::Kind::computed: {
+                if (block.train) {
+                    entry = build_trained(block, std::move(entry));
+                    break;
+                }
                 ComputedModel model = build_model(block.computed);
                 entry.queries = model.spec.tokens;
                 entry.cross = model.cross_attention();
@@ -59,7 +96,10 @@ std::string model_list(const std::vector<SceneData::Entry>& models) {
 // How many numbers a block keeps once computed (a file's: once loaded).
 double stored_numbers(const ModelBlock& block, const SceneData::Entry* built) {
     switch (block.kind) {
-        case ModelBlock::Kind::computed: return stored_numbers(block.computed);
+        case ModelBlock::Kind::computed:
+            // A trained model keeps one model per checkpoint.
+            return stored_numbers(block.computed) *
+                   (block.train ? (block.train->steps + block.train->checkpoint_every - 1) / block.train->checkpoint_every + 1 : 1);
         case ModelBlock::Kind::synthetic: return stored_numbers(block.synthetic);
         case ModelBlock::Kind::file: break;
     }
@@ -101,8 +141,8 @@ const std::vector<std::string>& SceneData::tokens() const {
 }
 
 const ModelAnalysis& SceneData::Entry::analysis() const {
-    std::call_once(*once_, [this] {
-        analysis_ = std::make_shared<ModelAnalysis>(std::visit(
+    std::call_once(cache_->once, [this] {
+        cache_->analysis = std::make_unique<ModelAnalysis>(std::visit(
             [](const auto& m) {
                 using T = std::decay_t<decltype(m)>;
                 if constexpr (std::is_same_v<T, LoadedAttention>) {
@@ -116,7 +156,7 @@ const ModelAnalysis& SceneData::Entry::analysis() const {
             },
             model));
     });
-    return *analysis_;
+    return *cache_->analysis;
 }
 
 const ModelAnalysis& SceneData::analysis() const {
@@ -128,13 +168,13 @@ const SceneData::Entry& SceneData::entry(const ModelPath& path, const std::strin
     if (models_.empty()) throw PathError(0, "'" + text + "' needs a model in the data block");
     if (!path.named) {
         for (const Entry& e : models_)
-            if (e.name.empty()) return e;
+            if (e.name.empty()) return path.step ? checkpoint(e, path) : e;
         throw PathError(path.model_offset, "the data block has no 'model:'; name one of its models (" +
                                                model_list(models_) + ")");
     }
     std::vector<std::string> names;
     for (const Entry& e : models_) {
-        if (!e.name.empty() && e.name == path.model) return e;
+        if (!e.name.empty() && e.name == path.model) return path.step ? checkpoint(e, path) : e;
         if (!e.name.empty()) names.push_back(e.name);
     }
     const std::string nearest = nearest_word(path.model, names);
@@ -143,10 +183,27 @@ const SceneData::Entry& SceneData::entry(const ModelPath& path, const std::strin
                                            " (the data block declares " + model_list(models_) + ")");
 }
 
+const SceneData::Entry& SceneData::checkpoint(const Entry& trained, const ModelPath& path) {
+    std::string model_text = path.model_text();
+    model_text.erase(model_text.rfind(".step["));
+    if (!trained.checkpoints)
+        throw PathError(path.step_offset, "'step[k]' exists only for a trained model (one with 'train:'), and " +
+                                              model_text + " is not trained");
+    const std::vector<Entry>& all = *trained.checkpoints;
+    const int k = static_cast<int>(std::min<std::size_t>(*path.step, 1u << 30));
+    const auto at = std::lower_bound(all.begin(), all.end(), k, [](const Entry& e, int step) { return e.trained->step < step; });
+    if (at != all.end() && at->trained->step == k) return *at;
+    const int every = all.size() > 1 ? all[1].trained->step : 1;
+    const std::string last = std::to_string(all.back().trained->step);
+    throw PathError(path.step_offset, "step " + std::to_string(*path.step) + " is not a checkpoint of " + model_text +
+                                          ": it keeps steps " +
+                                          (every > 1 ? "0, " + std::to_string(every) + ", " + std::to_string(2 * every) +
+                                                           ", … and the last, " + last
+                                                     : "0 to " + last));
+}
+
 ModelValue SceneData::resolve(const ModelPath& path, const std::string& text) const {
     const Entry& e = entry(path, text);
-    if (path.step)
-        throw PathError(path.step_offset, "'step[k]' exists only for a trained model (one with 'train:')");
     ModelValue value = path.analysis ? analysis_item(e, path) : model_item(e, path);
     ModelPath base = path;
     base.slices.clear();

@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -57,16 +58,33 @@ public:
         AnyModel model;
         std::vector<std::string> queries, keys;  // the tokens of rows and columns (equal for self-attention)
         bool cross = false;                      // keys and values from another sequence
+        // A trained model (`train:`): what its read-out predicts for the tokens, at this checkpoint.
+        struct Trained {
+            int step = 0;
+            Eigen::VectorXd readout;  // r, on the last token's output
+            double readout_bias = 0, prediction = 0, target = 0, loss = 0;
+            std::shared_ptr<const Eigen::VectorXd> loss_curve;  // the loss at every checkpoint
+        };
+        std::optional<Trained> trained;
+        // A trained model's checkpoints, by step (the last is the model itself); null otherwise,
+        // and in the checkpoints themselves.
+        std::shared_ptr<const std::vector<Entry>> checkpoints;
         // The analysis, computed the first time it is asked for.
         const ModelAnalysis& analysis() const;
 
     private:
-        mutable std::shared_ptr<std::once_flag> once_ = std::make_shared<std::once_flag>();
-        mutable std::shared_ptr<ModelAnalysis> analysis_;
+        // Shared by the copies of one entry, so that a copy never waits on a flag another set.
+        struct AnalysisCache {
+            std::once_flag once;
+            std::unique_ptr<ModelAnalysis> analysis;
+        };
+        std::shared_ptr<AnalysisCache> cache_ = std::make_shared<AnalysisCache>();
     };
     const std::vector<Entry>& models() const { return models_; }
     // The model a path names (its step chosen for a checkpoint); PathError when there is none.
     const Entry& entry(const ModelPath& path, const std::string& text) const;
+    // The checkpoint `model.step[k]` names; PathError when the model was not trained or k is not kept.
+    static const Entry& checkpoint(const Entry& trained, const ModelPath& path);
 
 private:
     ModelValue resolve(const ModelPath& path, const std::string& text) const;

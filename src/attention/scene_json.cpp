@@ -63,7 +63,7 @@ std::size_t head_count(const SceneData::Entry& e) {
 }
 
 void describe(json& out, const SceneData::Entry& e) {
-    out["kind"] = kind_name(e.model);
+    out["kind"] = e.trained ? "trained" : kind_name(e.model);
     if (e.cross) {
         out["queries"] = e.queries;
         out["keys"] = e.keys;
@@ -96,10 +96,24 @@ void describe(json& out, const SceneData::Entry& e) {
     }
 }
 
-json model_object(const SceneData& data, const SceneData::Entry& e) {
-    const std::string prefix = prefix_of(e);
+// A trained model's checkpoints as json["step"]["k"] (only some steps may be kept), each made
+// by `make` from the checkpoint's path prefix ("model.step[10]").
+template <typename Make>
+void add_checkpoints(json& out, const SceneData::Entry& e, Make make) {
+    if (!e.checkpoints) return;
+    json steps = json::object();
+    json kept = json::array();
+    for (const SceneData::Entry& at : *e.checkpoints) {
+        const std::string k = std::to_string(at.trained->step);
+        steps[k] = make(at, prefix_of(e) + ".step[" + k + "]");
+        kept.push_back(at.trained->step);
+    }
+    out["checkpoints"] = std::move(kept);
+    out["step"] = std::move(steps);
+}
+
+json model_items_json(const SceneData& data, const SceneData::Entry& e, const std::string& prefix) {
     json out;
-    describe(out, e);
     fill(out, data, prefix, model_items(), false);
     json layers = json::array();
     for (std::size_t l = 0; l < layer_count(e); ++l) {
@@ -119,8 +133,16 @@ json model_object(const SceneData& data, const SceneData::Entry& e) {
     return out;
 }
 
-json analysis_object(const SceneData& data, const SceneData::Entry& e) {
-    const std::string prefix = e.name.empty() ? "analysis" : "models." + e.name + ".analysis";
+json model_object(const SceneData& data, const SceneData::Entry& e) {
+    json out = model_items_json(data, e, prefix_of(e));
+    describe(out, e);
+    add_checkpoints(out, e, [&](const SceneData::Entry& at, const std::string& prefix) {
+        return model_items_json(data, at, prefix);
+    });
+    return out;
+}
+
+json analysis_object(const SceneData& data, const SceneData::Entry& e, const std::string& prefix) {
     json out;
     fill(out, data, prefix, analysis_items(), true);
     json layers = json::array();
@@ -168,7 +190,10 @@ std::string analysis_json(const SceneData& data) {
     return document(data, [&](const SceneData::Entry& e) {
         json out;
         describe(out, e);
-        out["analysis"] = analysis_object(data, e);
+        out["analysis"] = analysis_object(data, e, e.name.empty() ? "analysis" : "models." + e.name + ".analysis");
+        add_checkpoints(out, e, [&](const SceneData::Entry& at, const std::string& prefix) {
+            return json{{"analysis", analysis_object(data, at, prefix + ".analysis")}};
+        });
         return out;
     });
 }

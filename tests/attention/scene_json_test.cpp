@@ -99,3 +99,29 @@ TEST_CASE("analysis JSON holds every figure under its path's keys, null where it
     CHECK(equals(root["models"]["planted"]["analysis"]["layer"][0]["head"][0]["previous"],
                  data.value("models.planted.analysis.layer[0].head[0].previous")));
 }
+
+TEST_CASE("a trained model's JSON holds its prediction, loss and every checkpoint as model.step[k]", "[json][train]") {
+    DataSpec d;
+    d.tokens = {"3", "5"};
+    ModelBlock& block = d.models.emplace_back();
+    block.queries = d.tokens;
+    block.computed.tokens = d.tokens;
+    block.computed.d_model = 4;
+    block.computed.heads = 1;
+    block.train = TrainSpec{};
+    block.train->steps = 40;
+    block.train->checkpoint_every = 20;
+    const SceneData data = SceneData::build(d);
+    const json models = json::parse(models_json(data));
+    const json& model = models.at("model");
+    CHECK(model.at("kind") == "trained");
+    CHECK(model.at("checkpoints") == json::array({0, 20, 40}));
+    for (const char* item : {"prediction", "target", "loss", "loss_curve", "readout", "readout_bias"})
+        CHECK(equals(model.at(item), data.value(std::string("model.") + item)));
+    CHECK(equals(at(models, {"model", "step", "20", "prediction"}), data.value("model.step[20].prediction")));
+    CHECK(equals(at(models, {"model", "step", "0", "layer", 0, "head", 0, "weights"}),
+                 data.value("model.step[0].layer[0].head[0]")));
+    const json analysis = json::parse(analysis_json(data));
+    CHECK(equals(at(analysis, {"model", "step", "20", "analysis", "layer", 0, "head", 0, "entropy"}),
+                 data.value("model.step[20].analysis.layer[0].head[0].entropy")));
+}
