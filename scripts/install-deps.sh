@@ -14,6 +14,8 @@ packages=(
 )
 # `install-deps.sh browser`: also what the browser suite needs (scripts/test-slow.sh asks).
 if [ "${1:-}" = "browser" ]; then packages+=(chromium); fi
+# `install-deps.sh cluster`: munge and Slurm for the one-node cluster the cluster suite starts.
+if [ "${1:-}" = "cluster" ]; then packages+=(munge slurm-wlm slurm-client iproute2); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -35,6 +35,7 @@ for label in "${labels[@]}"; do
     ctest --test-dir build-fuzz --output-on-failure --timeout 1800 -L '^fuzz$'
   else
     if [ "$label" = browser ]; then scripts/install-deps.sh browser; fi
+    if [ "$label" = cluster ]; then scripts/install-deps.sh cluster; fi
     others+=("$label")
   fi
 done

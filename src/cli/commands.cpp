@@ -29,6 +29,8 @@ const std::map<std::string, Command>& commands() {
         {"model", {"print the scene's attention model as JSON", model_command}},
         {"analyze", {"analyse attention heads of a scene or a weights file", analyze_command}},
         {"preview", {"a live preview in the browser, refreshed on every save", preview_command}},
+        {"join", {"join MP4 chunks of one render (render --frames) without re-encoding", join_command}},
+        {"farm", {"render scenes in chunks on a Slurm cluster and join them", farm_command}},
     };
     return table;
 }

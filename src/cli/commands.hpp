@@ -20,5 +20,7 @@ int render_command(const std::vector<std::string>& args);
 int model_command(const std::vector<std::string>& args);
 int analyze_command(const std::vector<std::string>& args);
 int preview_command(const std::vector<std::string>& args);
+int join_command(const std::vector<std::string>& args);
+int farm_command(const std::vector<std::string>& args);
 
 }  // namespace attnreel::cli

@@ -7,6 +7,7 @@
 #include "cli/render_plan.hpp"
 #include "cli/watch_loop.hpp"
 #include "core/error.hpp"
+#include "encode/chunk_tag.hpp"
 #include "encode/libav_messages.hpp"
 #include "encode/open_sink.hpp"
 #include "encode/render_pipeline.hpp"
@@ -31,6 +32,7 @@ const char* kHelp =
     "  .mp4   H.264 video (yuv420p, BT.709, streamable)\n"
     "  .gif   looping GIF with one palette for the clip\n"
     "  .png   the single frame at --from\n"
+    "  .frames  a chunk of frames for a GIF (with --frames; 'attnreel join' makes the GIF)\n"
     "  DIR/   a numbered PNG sequence in the folder DIR\n"
     "OUT defaults to out/<scene>-<height>p<fps>.mp4 (out/arrows-480p15.mp4 with --quality low),\n"
     "so that renders at two qualities do not overwrite each other; missing folders of OUT are\n"
@@ -48,6 +50,10 @@ const char* kHelp =
     "  --fps N           frame rate (overrides --quality)\n"
     "  --from SECONDS    start of the rendered range (default 0)\n"
     "  --to SECONDS      end of the rendered range (default: the end of the scene)\n"
+    "  --frames A:B      a chunk: frames A to B-1 of the whole video (MP4 or PNG folder),\n"
+    "                    timestamps kept; 'attnreel join' puts MP4 chunks together\n"
+    "  --keyframes-at F,G,...  MP4: start the encoder afresh at these frames (a render in\n"
+    "                    one go then has the packets of chunks cut there)\n"
     "  --jobs N          rendering threads (default: all cores)\n"
     "  --crf N           MP4 quality, 0 (lossless) to 51; lower is better (default 20)\n"
     "  --preset NAME     x264 preset, ultrafast ... veryslow (default medium)\n"
@@ -96,16 +102,6 @@ public:
     void finish() override {}
 };
 
-// Frames from `from` to `to` at `fps`, at least one; a count past what an int holds (a
-// scene at its longest, at the highest frame rate, is far below it) is refused.
-int frames_between(double from, double to, double fps) {
-    const double frames = std::ceil((to - from) * fps - 1e-9);
-    if (frames > std::numeric_limits<int>::max())
-        throw UsageError("the range holds " + number_text(frames) + " frames; at most " +
-                         std::to_string(std::numeric_limits<int>::max()) + " can be rendered at once");
-    return std::max(1, static_cast<int>(frames));
-}
-
 // A signal stopped the render: the sink removes its temporary output, the old one stays.
 int interrupted(ProgressReporter& progress, std::unique_ptr<FrameSink>& sink, const std::filesystem::path& output,
                 int signal) {
@@ -128,6 +124,14 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     if (!dry_run) refuse_to_overwrite(output, inputs);
     if (plan.last_frame && !dry_run && output_kind(output) != OutputKind::png)
         throw UsageError("--save-last-frame writes one PNG: give -o a name ending in .png");
+    if (plan.chunk && !dry_run && output_kind(output) != OutputKind::mp4 &&
+        output_kind(output) != OutputKind::png_sequence && output_kind(output) != OutputKind::frame_chunk)
+        throw UsageError("--frames renders a chunk to an MP4 or, for a GIF, to PART.frames (both joined with "
+                         "'attnreel join'), or to a PNG folder (DIR/)");
+    if (!plan.chunk && !dry_run && output_kind(output) == OutputKind::frame_chunk)
+        throw UsageError(".frames holds a chunk of a render for a GIF: give --frames A:B");
+    if (!plan.restarts.empty() && !dry_run && output_kind(output) != OutputKind::mp4)
+        throw UsageError("--keyframes-at applies to MP4 output only");
 
     OutputSettings settings;
     settings.width = plan.width;
@@ -141,17 +145,31 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
 
     const OutputKind kind = dry_run ? OutputKind::mp4 : output_kind(output);
     const bool single_png = !dry_run && kind == OutputKind::png;
-    const int frames = single_png ? 1 : frames_between(plan.from, plan.to, plan.fps);
+    const int frames = single_png ? 1
+                       : plan.chunk ? static_cast<int>(plan.end_frame - plan.first_frame)
+                                    : frames_between(plan.from, plan.to, plan.fps);
+    // A chunk's frame i is the video's frame first + i, at the time the whole render gives it.
+    const std::int64_t first = plan.first_frame;
+    settings.first_frame = first;
+    settings.restarts = plan.restarts;
+    if (plan.chunk)
+        settings.chunk = ChunkTag{scene.name + "@" + scene_fingerprint(inputs), chunk_settings(args, plan),
+                                  plan.first_frame, plan.end_frame, plan.total_frames};
 
     // Sound and caption files go with a video; other outputs say what they leave out.
     const bool burn = args.has("--burn-captions");
     const bool video = !dry_run && kind == OutputKind::mp4;
-    const double video_end = plan.from + frames / plan.fps;
+    // A chunk that starts the video carries the whole soundtrack (join takes it from there,
+    // so the sound is not cut at chunk boundaries); the other chunks carry none.
+    const double video_end = plan.chunk ? plan.total_frames / plan.fps : plan.from + frames / plan.fps;
     const std::vector<captions::Cue> cues =
         scene.narration.empty() ? std::vector<captions::Cue>{}
                                 : captions::cues_in_range(captions::make_cues(scene), plan.from, video_end);
-    if (video) settings.audio = soundtrack_of(scene, plan.from, video_end);
-    else if (!dry_run) note_silent_output(scene, kind == OutputKind::gif ? "GIF" : "PNG", burn);
+    if (video) {
+        if (!plan.chunk || first == 0) settings.audio = soundtrack_of(scene, plan.from, video_end);
+    } else if (!dry_run) {
+        note_silent_output(scene, kind == OutputKind::gif || kind == OutputKind::frame_chunk ? "GIF" : "PNG", burn);
+    }
     std::optional<captions::CaptionOverlay> overlay;
     if (burn)
         overlay.emplace(cues, fonts, static_cast<double>(plan.width) / plan.height, scene.settings.reserve_lower_third,
@@ -164,11 +182,12 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     if (!dry_run) create_parent_folders(output);
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     std::optional<CaptionFiles> caption_files;
-    if (video && !scene.narration.empty()) caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
+    if (video && !plan.chunk && !scene.narration.empty()) caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
-        DrawList list = frame_at(scene, plan.from + index / plan.fps);
-        if (overlay) overlay->draw(index / plan.fps, list);
+        const double since_from = static_cast<double>(first + index) / plan.fps;
+        DrawList list = frame_at(scene, plan.from + since_from);
+        if (overlay) overlay->draw(since_from, list);
         rasterizer.render(list, plan.width, plan.height, out);
     };
 
@@ -208,7 +227,8 @@ int render_command(const std::vector<std::string>& words) {
                                   {"--preset", "", true},      {"--gif-width", "", true},   {"--gif-fps", "", true},
                                   {"--dry-run", "", false},    {"--quiet", "-q", false},    {"--verbose", "-v", false},
                                   {"--format", "", true},      {"--section", "", true},     {"--save-last-frame", "-s", false},
-                                  {"--burn-captions", "", false}, {"--watch", "-w", false}},
+                                  {"--burn-captions", "", false}, {"--watch", "-w", false},
+                                  {"--frames", "", true},      {"--keyframes-at", "", true}},
                                  kForeign, kShorthands);
     if (args.has("--help")) {
         std::printf("%s", kHelp);

@@ -5,6 +5,8 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace attnreel::cli {
 
@@ -51,7 +53,46 @@ const SectionTiming& section_named(const Scene& scene, const std::string& name) 
     return section;
 }
 
+// "A:B" → {A, B}, whole numbers; UsageError otherwise.
+std::pair<std::int64_t, std::int64_t> parse_frame_range(const std::string& value) {
+    const std::size_t colon = value.find(':');
+    const std::string usage = "--frames takes A:B, frame numbers from A up to (not including) B, e.g. --frames 0:120";
+    if (colon == std::string::npos) throw UsageError(usage + "; got '" + value + "'");
+    const int first = parse_int("--frames", value.substr(0, colon), 0, std::numeric_limits<int>::max());
+    const int end = parse_int("--frames", value.substr(colon + 1), 0, std::numeric_limits<int>::max());
+    if (end <= first) throw UsageError(usage + "; B must be greater than A, got '" + value + "'");
+    return {first, end};
+}
+
+std::vector<std::int64_t> parse_frame_list(const std::string& value) {
+    std::vector<std::int64_t> frames;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const std::size_t comma = std::min(value.find(',', start), value.size());
+        frames.push_back(parse_int("--keyframes-at", value.substr(start, comma - start), 0,
+                                   std::numeric_limits<int>::max()));
+        start = comma + 1;
+    }
+    std::sort(frames.begin(), frames.end());
+    return frames;
+}
+
 }  // namespace
+
+int frames_between(double from, double to, double fps) {
+    const double frames = std::ceil((to - from) * fps - 1e-9);
+    if (frames > std::numeric_limits<int>::max())
+        throw UsageError("the range holds " + number_text(frames) + " frames; at most " +
+                         std::to_string(std::numeric_limits<int>::max()) + " can be rendered at once");
+    return std::max(1, static_cast<int>(frames));
+}
+
+std::string chunk_settings(const Args& args, const RenderPlan& plan) {
+    std::string text = std::to_string(plan.width) + "x" + std::to_string(plan.height) + "@" + number_text(plan.fps);
+    text += " crf " + args.get("--crf").value_or("20") + " " + args.get("--preset").value_or("medium");
+    if (args.has("--burn-captions")) text += " burned captions";
+    return text;
+}
 
 void check_render_options(const Args& args) {
     if (const auto q = args.get("--quality")) quality_named(*q, {});
@@ -61,6 +102,12 @@ void check_render_options(const Args& args) {
         throw UsageError("--section sets the range itself: leave out --from and --to");
     if (args.has("--save-last-frame") && (args.has("--section") || args.has("--from") || args.has("--to")))
         throw UsageError("--save-last-frame renders the scene's last frame: leave out --section, --from and --to");
+    if (const auto f = args.get("--frames")) {
+        if (args.has("--section") || args.has("--from") || args.has("--to") || args.has("--save-last-frame"))
+            throw UsageError("--frames is a chunk of the whole video: leave out --section, --from, --to and -s");
+        parse_frame_range(*f);
+    }
+    if (const auto k = args.get("--keyframes-at")) parse_frame_list(*k);
 }
 
 RenderPlan plan_render(const Args& args, const LoadedScene& loaded) {
@@ -99,6 +146,23 @@ RenderPlan plan_render(const Args& args, const LoadedScene& loaded) {
         if (plan.to <= plan.from || plan.to > scene.duration + 1e-9)
             throw UsageError("--to must be after --from and within the scene (at most " + number_text(scene.duration) +
                              " s)");
+    }
+
+    if (args.has("--frames") || args.has("--keyframes-at")) plan.total_frames = frames_between(0, scene.duration, plan.fps);
+    if (const auto f = args.get("--frames")) {
+        const auto [first, end] = parse_frame_range(*f);
+        if (end > plan.total_frames)
+            throw UsageError("--frames " + *f + " is outside the video: at " + number_text(plan.fps) + " fps it has " +
+                             std::to_string(plan.total_frames) + " frames (0:" + std::to_string(plan.total_frames) + ")");
+        plan.chunk = true;
+        plan.first_frame = first;
+        plan.end_frame = end;
+    }
+    if (const auto k = args.get("--keyframes-at")) {
+        plan.restarts = parse_frame_list(*k);
+        if (plan.restarts.back() >= plan.total_frames)
+            throw UsageError("--keyframes-at " + std::to_string(plan.restarts.back()) + " is outside the video (frames 0:" +
+                             std::to_string(plan.total_frames) + ")");
     }
 
     if (const auto o = args.get("--output")) {

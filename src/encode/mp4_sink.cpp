@@ -30,6 +30,8 @@ void validate(const std::filesystem::path& path, int width, int height, const Mp
         throw InputError(where, "MP4 (yuv420p) needs an even width and height, got " + std::to_string(width) + "x" +
                                     std::to_string(height) + "; try " + std::to_string(width + width % 2) + "x" +
                                     std::to_string(height + height % 2));
+    if (options.first_frame < 0)
+        throw InputError(where, "the first frame's number must not be negative, got " + std::to_string(options.first_frame));
     if (!(options.fps > 0) || options.fps > 1000)
         throw InputError(where, "fps must be between 0 and 1000, got " + std::to_string(options.fps));
     if (options.crf < 0 || options.crf > 51)
@@ -56,7 +58,9 @@ struct Mp4Sink::Encoder {
     libav::FramePtr yuv = libav::make_frame();
     int width;
     int height;
-    std::int64_t next_pts = 0;
+    std::int64_t first_pts;
+    std::int64_t next_pts;
+    std::vector<std::int64_t> restarts;
     AVRational frame_duration;
 
     audio::AacEncoder::PacketSink audio_out() {
@@ -69,6 +73,9 @@ struct Mp4Sink::Encoder {
           writer(out, spec(w, h, options, aac.get())),
           width(w),
           height(h),
+          first_pts(options.first_frame),
+          next_pts(options.first_frame),
+          restarts(options.restarts),
           frame_duration(libav::frame_duration(options.fps)) {
         // Cairo's native-endian ARGB32 is BGRA bytes on little endian (0RGB32 names it either
         // way); alpha is ignored, which shows premultiplied pixels over black.
@@ -100,6 +107,7 @@ struct Mp4Sink::Encoder {
         s.encoder_options = {{"preset", options.preset}, {"crf", std::to_string(options.crf)}};
         s.muxer_options = {{"movflags", "+faststart"}};
         s.configure = tag_bt709_limited;
+        s.metadata = options.metadata;
         if (aac) s.audio = &aac->context();
         return s;
     }
@@ -107,7 +115,9 @@ struct Mp4Sink::Encoder {
 
 Mp4Sink::Mp4Sink(const std::filesystem::path& path, int width, int height, const Mp4Options& options) {
     validate(path, width, height, options);
-    encoder_ = std::make_unique<Encoder>(path, width, height, options);
+    Mp4Options sorted = options;
+    std::sort(sorted.restarts.begin(), sorted.restarts.end());
+    encoder_ = std::make_unique<Encoder>(path, width, height, sorted);
 }
 
 Mp4Sink::~Mp4Sink() = default;
@@ -122,14 +132,16 @@ void Mp4Sink::write(const Frame& frame) {
     const int source_stride[1] = {frame.stride_bytes()};
     libav::check(sws_scale(e.to_yuv.get(), source, source_stride, 0, e.height, e.yuv->data, e.yuv->linesize), e.path,
                  "converting a frame to YUV");
+    if (e.next_pts != e.first_pts && std::binary_search(e.restarts.begin(), e.restarts.end(), e.next_pts))
+        e.writer.restart_encoder();
     e.yuv->pts = e.next_pts++;
     e.writer.send(*e.yuv);
     // The sound up to the end of this frame, so audio and video packets interleave.
-    if (e.aac) e.aac->encode_until(e.next_pts * av_q2d(e.frame_duration), e.audio_out());
+    if (e.aac) e.aac->encode_until((e.next_pts - e.first_pts) * av_q2d(e.frame_duration), e.audio_out());
 }
 
 void Mp4Sink::finish() {
-    if (encoder_->next_pts == 0)
+    if (encoder_->next_pts == encoder_->first_pts)
         throw std::runtime_error(encoder_->path.string() + ": an MP4 needs at least one frame");
     if (encoder_->aac) encoder_->aac->finish(encoder_->audio_out());
     encoder_->writer.finish();

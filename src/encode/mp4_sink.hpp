@@ -7,7 +7,9 @@
 #include "audio/soundtrack.hpp"
 #include "encode/frame_sink.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +21,14 @@ struct Mp4Options {
     int crf = 20;                   // x264 constant rate factor, 0 (lossless) … 51; lower is better
     std::string preset = "medium";  // x264 speed/size trade-off: ultrafast … placebo
     std::shared_ptr<const audio::Soundtrack> audio = nullptr;  // none: a silent video without an audio stream
+    // The number of the first frame written: a chunk of a longer video keeps that video's
+    // timestamps (frame k plays at k / fps), so chunks join by stream copy.
+    std::int64_t first_frame = 0;
+    // Frames (numbered as first_frame is) where a fresh encoder begins: a keyframe that
+    // starts a closed group of pictures with rate control started anew. A render in one go
+    // with a restart at each chunk boundary encodes exactly the packets its chunks do.
+    std::vector<std::int64_t> restarts;
+    std::map<std::string, std::string> metadata;  // the file's tags ("comment")
 };
 
 // The x264 preset names, fastest first.

@@ -68,15 +68,19 @@ void PngFileSink::finish() {
     temp_.commit();
 }
 
-PngSequenceSink::PngSequenceSink(const fs::path& folder) : folder_(folder) {
+PngSequenceSink::PngSequenceSink(const fs::path& folder, int first_index, bool chunk)
+    : folder_(folder), first_index_(first_index), chunk_(chunk) {
     const SourceMark where{folder.string()};
     std::error_code ec;
     if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
         throw InputError(where, "a PNG sequence needs a folder, but this is a file");
     if (!fs::exists(folder, ec)) {
-        if (::mkdir(folder.c_str(), 0777) != 0)
-            throw InputError(where, std::string("cannot create the output folder: ") + std::strerror(errno));
-        created_folder_ = true;
+        // Chunks rendered side by side may make the folder at the same moment.
+        const int made = ::mkdir(folder.c_str(), 0777);
+        const int error = errno;
+        if (made == 0) created_folder_ = true;
+        else if (error != EEXIST || !fs::is_directory(folder, ec))
+            throw InputError(where, std::string("cannot create the output folder: ") + std::strerror(error));
     }
     for (int attempt = 0; staging_.empty(); ++attempt) {
         fs::path candidate = folder / (".frames.tmp-" + random_suffix(6));
@@ -98,24 +102,27 @@ PngSequenceSink::~PngSequenceSink() {
 
 void PngSequenceSink::write(const Frame& frame) {
     if (finished_) throw std::logic_error("PngSequenceSink::write after finish");
-    const std::string name = sequence_frame_name(count_);
+    const std::string name = sequence_frame_name(first_index_ + count_);
     write_file(staging_ / name, png_bytes(frame), (folder_ / name).string());
     ++count_;
 }
 
 void PngSequenceSink::finish() {
     if (finished_) throw std::logic_error("PngSequenceSink::finish called twice");
-    for (int i = 0; i < count_; ++i) {
+    for (int i = first_index_; i < first_index_ + count_; ++i) {
         const fs::path staged = staging_ / sequence_frame_name(i);
         const fs::path final_path = folder_ / sequence_frame_name(i);
         if (::rename(staged.c_str(), final_path.c_str()) != 0)
             throw output_error(final_path.string(), "cannot move the frame into place", errno);
     }
-    // Frames numbered past this render's end belong to an older render of the same folder.
+    // Frames numbered past this render's end belong to an older render of the same folder
+    // (the other frames of a chunked render belong to the other chunks).
     std::error_code ec;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder_, ec)) {
-        const int index = sequence_frame_index(entry.path().filename().string());
-        if (index >= count_) fs::remove(entry.path(), ec);
+    if (!chunk_) {
+        for (const fs::directory_entry& entry : fs::directory_iterator(folder_, ec)) {
+            const int index = sequence_frame_index(entry.path().filename().string());
+            if (index >= count_) fs::remove(entry.path(), ec);
+        }
     }
     fs::remove_all(staging_, ec);
     staging_.clear();

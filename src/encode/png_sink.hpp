@@ -33,9 +33,12 @@ private:
 // A numbered PNG sequence in `folder` (created if missing). Frames are staged in a hidden
 // folder inside it and moved into place on finish(), which also removes numbered frames
 // left over from an earlier, longer render. Other files in the folder are never touched.
+// A chunk of a longer render numbers its frames from `first_index` (the video's numbers) and
+// leaves every other frame alone, so that chunks can fill one folder side by side.
 class PngSequenceSink final : public FrameSink {
 public:
-    explicit PngSequenceSink(const std::filesystem::path& folder);  // InputError when unusable
+    // InputError when unusable.
+    explicit PngSequenceSink(const std::filesystem::path& folder, int first_index = 0, bool chunk = false);
     ~PngSequenceSink() override;
     PngSequenceSink(const PngSequenceSink&) = delete;
     PngSequenceSink& operator=(const PngSequenceSink&) = delete;
@@ -47,6 +50,8 @@ private:
     std::filesystem::path staging_;
     bool created_folder_ = false;
     bool finished_ = false;
+    int first_index_ = 0;
+    bool chunk_ = false;
     int count_ = 0;
 };
 

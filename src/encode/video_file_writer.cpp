@@ -1,5 +1,6 @@
 #include "encode/video_file_writer.hpp"
 
+#include <cstring>
 #include <stdexcept>
 
 extern "C" {
@@ -30,34 +31,20 @@ struct Dictionary {
 
 }  // namespace
 
-VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const VideoStreamSpec& spec) : temp_(target) {
+VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const VideoStreamSpec& spec)
+    : temp_(target), spec_(spec) {
     const std::string temp_path = temp_.path().string();
     check(avformat_alloc_output_context2(&format_, nullptr, spec.muxer.c_str(), temp_path.c_str()),
           "creating the " + spec.muxer + " muxer");
-
-    const AVCodec* encoder = avcodec_find_encoder_by_name(spec.encoder.c_str());
-    if (!encoder) throw std::runtime_error(target.string() + ": libavcodec has no '" + spec.encoder + "' encoder");
     stream_ = avformat_new_stream(format_, nullptr);
     if (!stream_) throw std::bad_alloc();
-    codec_.reset(avcodec_alloc_context3(encoder));
-    if (!codec_) throw std::bad_alloc();
-
-    codec_->width = spec.width;
-    codec_->height = spec.height;
-    codec_->pix_fmt = spec.pixel_format;
-    codec_->time_base = spec.time_base;
-    codec_->framerate = av_inv_q(spec.time_base);
-    codec_->sample_aspect_ratio = AVRational{1, 1};
-    if (format_->oformat->flags & AVFMT_GLOBALHEADER) codec_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    if (spec.configure) spec.configure(*codec_);
-
-    Dictionary encoder_options(spec.encoder_options);
-    check(avcodec_open2(codec_.get(), encoder, &encoder_options.entries), "opening the " + spec.encoder + " encoder");
-    encoder_options.expect_all_used(target, spec.encoder);
+    open_encoder();
     check(avcodec_parameters_from_context(stream_->codecpar, codec_.get()), "copying the encoder parameters");
     stream_->time_base = codec_->time_base;  // a hint; the muxer may choose another in write_header
     stream_->avg_frame_rate = codec_->framerate;
     stream_->sample_aspect_ratio = codec_->sample_aspect_ratio;
+    for (const auto& [key, value] : spec.metadata)
+        if (av_dict_set(&format_->metadata, key.c_str(), value.c_str(), 0) < 0) throw std::bad_alloc();
 
     if (spec.audio) {
         audio_stream_ = avformat_new_stream(format_, nullptr);
@@ -71,6 +58,38 @@ VideoFileWriter::VideoFileWriter(const std::filesystem::path& target, const Vide
     Dictionary muxer_options(spec.muxer_options);
     check_output(avformat_write_header(format_, &muxer_options.entries), "writing the " + spec.muxer + " header");
     muxer_options.expect_all_used(target, spec.muxer + " muxer");
+}
+
+void VideoFileWriter::open_encoder() {
+    const std::filesystem::path& target = temp_.target();
+    const AVCodec* encoder = avcodec_find_encoder_by_name(spec_.encoder.c_str());
+    if (!encoder) throw std::runtime_error(target.string() + ": libavcodec has no '" + spec_.encoder + "' encoder");
+    codec_.reset(avcodec_alloc_context3(encoder));
+    if (!codec_) throw std::bad_alloc();
+    codec_->width = spec_.width;
+    codec_->height = spec_.height;
+    codec_->pix_fmt = spec_.pixel_format;
+    codec_->time_base = spec_.time_base;
+    codec_->framerate = av_inv_q(spec_.time_base);
+    codec_->sample_aspect_ratio = AVRational{1, 1};
+    if (format_->oformat->flags & AVFMT_GLOBALHEADER) codec_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (spec_.configure) spec_.configure(*codec_);
+
+    Dictionary encoder_options(spec_.encoder_options);
+    check(avcodec_open2(codec_.get(), encoder, &encoder_options.entries), "opening the " + spec_.encoder + " encoder");
+    encoder_options.expect_all_used(target, spec_.encoder);
+}
+
+void VideoFileWriter::restart_encoder() {
+    if (finished_) throw std::logic_error("VideoFileWriter::restart_encoder after finish");
+    encode(nullptr);
+    open_encoder();
+    // The stream's header (SPS/PPS) was written once: a fresh encoder must repeat it.
+    const AVCodecParameters& written = *stream_->codecpar;
+    if (codec_->extradata_size != written.extradata_size ||
+        (written.extradata_size > 0 &&
+         std::memcmp(codec_->extradata, written.extradata, static_cast<std::size_t>(written.extradata_size)) != 0))
+        throw std::runtime_error(temp_.target().string() + ": the restarted encoder has different stream headers");
 }
 
 VideoFileWriter::~VideoFileWriter() {

@@ -25,6 +25,8 @@ struct VideoStreamSpec {
     // An open audio encoder: the file gets a second stream with its parameters, and
     // write_audio() takes its packets.
     const AVCodecContext* audio = nullptr;
+    // Tags of the whole file ("comment" → the MP4's ©cmt), e.g. what a chunk is a part of.
+    std::map<std::string, std::string> metadata;
 };
 
 class VideoFileWriter {
@@ -38,10 +40,15 @@ public:
     void send(const AVFrame& frame);
     // Writes a packet of the audio encoder given in the spec (timestamps in its time base).
     void write_audio(AVPacket& packet);
+    // Flushes the encoder and opens a fresh one with the same settings: the next frame
+    // starts a closed group of pictures with rate control started anew, exactly as if the
+    // video were cut there and each part encoded alone (what chunked renders do).
+    void restart_encoder();
     // Flushes the encoder, writes the trailer, closes the file and moves it into place.
     void finish();
 
 private:
+    void open_encoder();
     void encode(const AVFrame* frame_or_flush);
     int check(int code, const std::string& doing) const { return libav::check(code, temp_.target(), doing); }
     int check_output(int code, const std::string& doing) const {
@@ -49,6 +56,7 @@ private:
     }
 
     TempFile temp_;
+    VideoStreamSpec spec_;
     AVFormatContext* format_ = nullptr;
     libav::CodecPtr codec_;
     AVStream* stream_ = nullptr;

@@ -4,6 +4,9 @@
 #include "timeline/compile_scene.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
 
 namespace attnreel {
 
@@ -48,6 +51,22 @@ std::vector<std::string> scene_inputs(const SceneSpec& spec) {
     for (const auto& step : spec.timeline)
         if (step.say && step.say->audio) add(files, *step.say->audio);
     return files;
+}
+
+std::string scene_fingerprint(const std::vector<std::string>& inputs) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const std::string& file : inputs) {
+        std::ifstream in(file, std::ios::binary);
+        for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) {
+            hash ^= static_cast<unsigned char>(*it);
+            hash *= 0x100000001b3ULL;
+        }
+        hash ^= 0xff;  // a boundary, so that bytes moved from one file to the next change the hash
+        hash *= 0x100000001b3ULL;
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
 }
 
 }  // namespace attnreel

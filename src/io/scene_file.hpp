@@ -27,4 +27,9 @@ LoadedScene load_scene(const std::string& path, text::FontLibrary& fonts, std::v
 // fonts given as files), its weights files and its sound files. Watching these tells when to load it again.
 std::vector<std::string> scene_inputs(const SceneSpec& spec);
 
+// 16 hexadecimal digits that change when any of `inputs` (as load_scene lists them) changes:
+// a 64-bit FNV-1a hash of their bytes in order. Chunks of one render carry it, so that parts
+// rendered before and after an edit are never joined.
+std::string scene_fingerprint(const std::vector<std::string>& inputs);
+
 }  // namespace attnreel
