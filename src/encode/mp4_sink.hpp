@@ -27,8 +27,8 @@ struct Mp4Options {
     // Frames (numbered as first_frame is) where a fresh encoder begins: a keyframe that
     // starts a closed group of pictures with rate control started anew. A render in one go
     // with a restart at each chunk boundary encodes exactly the packets its chunks do.
-    std::vector<std::int64_t> restarts;
-    std::map<std::string, std::string> metadata;  // the file's tags ("comment")
+    std::vector<std::int64_t> restarts = {};
+    std::map<std::string, std::string> metadata = {};  // the file's tags ("comment")
 };
 
 // The x264 preset names, fastest first.

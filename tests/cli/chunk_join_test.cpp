@@ -13,9 +13,10 @@ using namespace attnreel::test;
 namespace {
 
 const std::string kScene = std::string(ATTNREEL_SOURCE_DIR) + "/examples/self_attention_arrows.yaml";
-// The arrows example is 5.8 s: 58 frames at 10 fps, cut at 19 and 38.
-const std::string kSmall = "--size 320x180 --fps 10 --quiet";
-constexpr int kTotal = 58;
+// The arrows example is 5.8 s: 174 frames at 30 fps, cut at 58 and 116. At 30 fps a chunk's
+// start (58 / 30 s) is no whole number of milliseconds, which MP4 edit lists round.
+const std::string kSmall = "--size 192x108 --fps 30 --quiet";
+constexpr int kTotal = 174;
 
 std::vector<std::uint64_t> hashes_of(const DecodedVideo& video) {
     std::vector<std::uint64_t> hashes;
@@ -32,7 +33,7 @@ void render_ok(const std::string& arguments) {
 // The three chunks of the video, rendered into `dir`.
 std::vector<fs::path> render_chunks(const fs::path& dir, const std::string& extra = "") {
     std::vector<fs::path> chunks;
-    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{0, 19}, {19, 38}, {38, kTotal}}) {
+    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{0, 58}, {58, 116}, {116, kTotal}}) {
         chunks.push_back(dir / ("part-" + std::to_string(a) + ".mp4"));
         render_ok("--frames " + std::to_string(a) + ":" + std::to_string(b) + " " + extra + " -o " +
                   quoted(chunks.back()));
@@ -53,7 +54,7 @@ TEST_CASE("chunks joined by stream copy decode to the frames of one render with 
     ScratchDir dir;
     const std::vector<fs::path> chunks = render_chunks(dir.path);
     const fs::path whole = dir.path / "whole.mp4";
-    render_ok("--keyframes-at 19,38 -o " + quoted(whole));
+    render_ok("--keyframes-at 58,116 -o " + quoted(whole));
     const fs::path joined = dir.path / "joined.mp4";
     // Given out of order: join puts them in frame order.
     const Run r = join({chunks[2], chunks[0], chunks[1]}, joined);
@@ -67,14 +68,15 @@ TEST_CASE("chunks joined by stream copy decode to the frames of one render with 
     CHECK(hashes_of(together) == hashes_of(one_go));
     CHECK(together.duration_seconds == Approx(one_go.duration_seconds).margin(1e-9));
     CHECK(together.duration_seconds == Approx(5.8).margin(1e-9));
+    CHECK(one_go.duration_seconds == Approx(5.8).margin(1e-9));
     const std::vector<std::string> boxes = top_level_boxes(read_bytes(joined));
     CHECK(std::find(boxes.begin(), boxes.end(), "moov") < std::find(boxes.begin(), boxes.end(), "mdat"));
 
     // Each chunk alone holds exactly its frames, the same pictures.
     const DecodedVideo middle = decode_video(chunks[1]);
-    REQUIRE(middle.frames.size() == 19);
+    REQUIRE(middle.frames.size() == 58);
     const std::vector<std::uint64_t> all = hashes_of(one_go);
-    CHECK(hashes_of(middle) == std::vector<std::uint64_t>(all.begin() + 19, all.begin() + 38));
+    CHECK(hashes_of(middle) == std::vector<std::uint64_t>(all.begin() + 58, all.begin() + 116));
 }
 
 TEST_CASE("join refuses chunks that do not fit, naming the chunk, and writes nothing", "[cli][chunks]") {
@@ -88,22 +90,22 @@ TEST_CASE("join refuses chunks that do not fit, naming the chunk, and writes not
         CHECK(r.output.find("error: " + file + ": " + words) != std::string::npos);
         CHECK_FALSE(fs::exists(joined));
     };
-    SECTION("a gap") { refused({chunks[0], chunks[2]}, chunks[2].string(), "leaves a gap: frames 19:38"); }
+    SECTION("a gap") { refused({chunks[0], chunks[2]}, chunks[2].string(), "leaves a gap: frames 58:116"); }
     SECTION("a missing end") { refused({chunks[0], chunks[1]}, chunks[1].string(), "is the last chunk given"); }
     SECTION("an overlap") {
         const fs::path other = dir.path / "other.mp4";
-        render_ok("--frames 10:38 -o " + quoted(other));
+        render_ok("--frames 30:116 -o " + quoted(other));
         refused({chunks[0], other, chunks[2]}, other.string(), "overlaps " + chunks[0].string());
     }
     SECTION("other settings") {
         const fs::path other = dir.path / "other.mp4";
-        render_ok("--frames 19:38 --crf 30 -o " + quoted(other));
+        render_ok("--frames 58:116 --crf 30 -o " + quoted(other));
         refused({chunks[0], other, chunks[2]}, other.string(), "was rendered with other settings");
     }
     SECTION("another scene") {
         const fs::path other = dir.path / "other.mp4";
         const Run r = run("render " + std::string(ATTNREEL_SOURCE_DIR) + "/examples/softmax_bars.yaml " + kSmall +
-                          " --frames 19:38 -o " + quoted(other));
+                          " --frames 58:116 -o " + quoted(other));
         REQUIRE(r.exit_code == 0);
         refused({chunks[0], other, chunks[2]}, other.string(), "is a chunk of another scene");
     }
@@ -124,9 +126,9 @@ TEST_CASE("join refuses chunks that do not fit, naming the chunk, and writes not
 
 TEST_CASE("render --frames refuses a range outside the video", "[cli][chunks]") {
     ScratchDir dir;
-    const Run r = run("render " + kScene + " " + kSmall + " --frames 40:59 -o " + quoted(dir.path / "x.mp4"));
+    const Run r = run("render " + kScene + " " + kSmall + " --frames 100:175 -o " + quoted(dir.path / "x.mp4"));
     CHECK(r.exit_code == 2);
-    CHECK(r.output.find("--frames 40:59 is outside the video: at 10 fps it has 58 frames (0:58)") != std::string::npos);
+    CHECK(r.output.find("--frames 100:175 is outside the video: at 30 fps it has 174 frames (0:174)") != std::string::npos);
     CHECK(dir.names().empty());
     const Run backwards = run("render " + kScene + " " + kSmall + " --frames 20:10 -o " + quoted(dir.path / "x.mp4"));
     CHECK(backwards.exit_code == 2);
@@ -142,9 +144,9 @@ TEST_CASE("PNG sequence chunks fill one folder with the frames of one render, nu
     const fs::path whole = dir.path / "whole/";
     const fs::path parts = dir.path / "parts/";
     render_ok("-o " + quoted(whole));
-    render_ok("--frames 30:58 -o " + quoted(parts));
-    render_ok("--frames 0:30 -o " + quoted(parts));
-    for (int i = 0; i < kTotal; i += 7) {
+    render_ok("--frames 90:174 -o " + quoted(parts));
+    render_ok("--frames 0:90 -o " + quoted(parts));
+    for (int i = 0; i < kTotal; i += 29) {
         const std::string name = sequence_frame_name(i);
         INFO(name);
         CHECK(read_bytes(parts / name) == read_bytes(whole / name));
@@ -158,15 +160,15 @@ TEST_CASE("frame chunks joined into a GIF give the GIF of one render, one palett
           "[cli][chunks]") {
     ScratchDir dir;
     std::vector<fs::path> chunks;
-    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{0, 19}, {19, 38}, {38, kTotal}}) {
+    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{0, 58}, {58, 116}, {116, kTotal}}) {
         chunks.push_back(dir.path / ("part-" + std::to_string(a) + ".frames"));
         render_ok("--frames " + std::to_string(a) + ":" + std::to_string(b) + " -o " + quoted(chunks.back()));
     }
     const fs::path whole = dir.path / "whole.gif";
-    render_ok("--gif-width 160 -o " + quoted(whole));
+    render_ok("--gif-width 96 -o " + quoted(whole));
     const fs::path joined = dir.path / "joined.gif";
     const Run r = run("join " + quoted(chunks[1]) + " " + quoted(chunks[0]) + " " + quoted(chunks[2]) +
-                      " --gif-width 160 -o " + quoted(joined));
+                      " --gif-width 96 -o " + quoted(joined));
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(read_bytes(joined) == read_bytes(whole));

@@ -26,13 +26,13 @@ const std::string kSettings = "--size 960x540 --fps 30";
 struct LocalSlurm {
     ScratchDir state;
     LocalSlurm() {
-        const Run r = run_shell(quoted(kSlurm) + " start " + quoted(state.path));
+        const Run r = run_shell(shell_word(kSlurm) + " start " + quoted(state.path));
         INFO(r.output);
         REQUIRE(r.exit_code == 0);
         setenv("SLURM_CONF", (state.path / "slurm.conf").c_str(), 1);
     }
     ~LocalSlurm() {
-        run_shell(quoted(kSlurm) + " stop " + quoted(state.path));
+        run_shell(shell_word(kSlurm) + " stop " + quoted(state.path));
         unsetenv("SLURM_CONF");
     }
 };
