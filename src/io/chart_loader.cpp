@@ -170,8 +170,16 @@ LineChartSpec load_line_chart(const YamlReader& in, const YAML::Node& node, cons
     if (m["series"] && m["values"]) in.fail(in.key_node(m, "values"), "a line chart takes 'series' or 'values', not both");
     if (const YAML::Node series = m["series"]) {
         c.series_mark = in.mark(series);
-        for (const auto& s : in.list(series, "series", 32)) c.series.push_back(load_line_series(in, s));
-        if (c.series.empty()) in.fail(series, "'series' is empty: expected at least one series");
+        if (series.IsScalar()) {
+            // A matrix of the model, a series per row.
+            if (!attention::starts_like_model_path(series.Scalar()))
+                in.fail(series, "expected a list of series or a model path naming a matrix (such as "
+                                "\"analysis.distance_profile\") for 'series'");
+            c.series_path = load_model_path(in, series, "series");
+        } else {
+            for (const auto& s : in.list(series, "series", 32)) c.series.push_back(load_line_series(in, s));
+            if (c.series.empty()) in.fail(series, "'series' is empty: expected at least one series");
+        }
         for (const char* key : {"label", "color"})
             if (m[key]) in.fail(in.key_node(m, key), std::string("'") + key + "' goes with 'values'; give each series its own");
     } else if (const YAML::Node values = m["values"]) {

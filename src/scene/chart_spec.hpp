@@ -89,6 +89,9 @@ struct LineSeriesSpec {
 struct LineChartSpec {
     std::vector<LineSeriesSpec> series;
     SourceMark series_mark;
+    // `series: PATH` naming a matrix: one series per row (analysis.distance_profile: a line
+    // per layer), filled in when the scene compiles.
+    std::optional<attention::PathRef> series_path;
     Labels x_labels;            // one per point; none: the indices, from x_start
     double x_start = 0;
     std::string x_title, y_title;

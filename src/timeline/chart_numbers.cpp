@@ -34,6 +34,33 @@ std::vector<std::string> tokens_of(const attention::PathRef& ref, const attentio
     return tokens.size() == size ? tokens : std::vector<std::string>{};
 }
 
+// `series: PATH` of a line chart: row i of the matrix as the path's `.row[i]`, named by what
+// the rows are (a layer of the distance profile, a query of an attention matrix, else i).
+std::vector<LineSeriesSpec> series_of_rows(const attention::PathRef& path, const attention::SceneData& data) {
+    constexpr Eigen::Index kMaxSeries = 32;
+    const attention::ModelValue m = data.matrix(path);
+    if (m.values.rows() > kMaxSeries)
+        throw InputError(path.mark, "'" + path.text + "' has " + std::to_string(m.values.rows()) +
+                                        " rows, and a line chart draws at most " + std::to_string(kMaxSeries) +
+                                        " series: pick some with .rows[a:b]");
+    std::vector<std::string> queries;
+    if (over_tokens(path.path)) queries = data.entry(path.path, path.text).queries;
+    const bool layers = path.path.analysis && path.path.item == "distance_profile";
+    std::vector<LineSeriesSpec> series;
+    for (Eigen::Index i = 0; i < m.values.rows(); ++i) {
+        LineSeriesSpec s;
+        s.values.path = path;
+        s.values.path->path.slices.push_back({PathSlice::Kind::row, std::size_t(i), std::nullopt, 0});
+        s.values.path->text += ".row[" + std::to_string(i) + "]";
+        s.values.mark = path.mark;
+        s.label = layers ? "layer " + std::to_string(i)
+                  : std::size_t(i) < queries.size() && std::size_t(m.values.rows()) == queries.size() ? queries[i]
+                                                                                                       : std::to_string(i);
+        series.push_back(std::move(s));
+    }
+    return series;
+}
+
 }  // namespace
 
 NumberSeries series_from_model(NumberSeries s, const attention::SceneData& data) {
@@ -90,6 +117,7 @@ SoftmaxBarsSpec softmax_bars_from_model(SoftmaxBarsSpec spec, const attention::S
 }
 
 LineChartSpec line_chart_from_model(LineChartSpec spec, const attention::SceneData& data) {
+    if (spec.series_path) spec.series = series_of_rows(*spec.series_path, data);
     for (auto& s : spec.series) s.values = series_from_model(std::move(s.values), data);
     return spec;
 }

@@ -3,6 +3,7 @@
 #include "widgets/number_text.hpp"
 #include "widgets/widget_parts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace attnreel {
@@ -40,8 +41,13 @@ HeadGridSpec::Vector vector_of(const attention::SceneData& data, const std::stri
 std::string caption_of(const attention::SceneData& data, const std::string& path, const SourceMark& mark) {
     try {
         const attention::ModelValue v = data.value(path, mark);
-        if (v.shape == attention::ModelValue::Shape::name) return v.name;
-        return "H = " + format_number(v.values(0, 0), 2);
+        if (v.shape == attention::ModelValue::Shape::name) {
+            // "first_token_sink" is a key for scenes; a caption reads "first token sink".
+            std::string words = v.name;
+            std::replace(words.begin(), words.end(), '_', ' ');
+            return words;
+        }
+        return "entropy " + format_number(v.values(0, 0), 2);
     } catch (const InputError&) {
         return "";
     }

@@ -13,6 +13,8 @@ namespace {
 
 constexpr double kGap = 0.32;        // between thumbnails
 constexpr double kViewGap = 0.7;     // between the grid and the view
+constexpr double kRingRoom = 0.2;    // between a thumbnail and its title or caption: the selection ring's
+constexpr double kPixelsPerUnit = 135;  // font sizes are pixels at 1080p, 8 units high
 const Color kDark{0x1e / 255.0, 0x29 / 255.0, 0x3b / 255.0, 1};
 const Color kWhite{1, 1, 1, 1};
 
@@ -86,7 +88,8 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
     const double title_em = text::font_size_to_em(spec.font_size);
     const double caption_size = spec.font_size * 0.8;
     const double pitch_x = T + kGap;
-    const double pitch_y = T + 1.2 * title_em + (spec.patterns ? 1.2 * text::font_size_to_em(caption_size) : 0) + kGap + 0.1;
+    const double pitch_y = T + 1.2 * title_em + (spec.patterns ? 1.2 * text::font_size_to_em(caption_size) : 0) + kGap +
+                           2 * kRingRoom;
 
     std::vector<std::size_t> members, frames;
     for (std::size_t k = 0; k < n; ++k) {
@@ -108,12 +111,12 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
         }
         const double top = centre.y() + T / 2 + 0.04;
         parts.push_back(b.add(b.text(item.title, spec.font_size, "sans-bold", item.color,
-                                     {Vec2(centre.x() - T / 2 - 0.04, top + 0.1 + 0.6 * title_em), 0}),
+                                     {Vec2(centre.x() - T / 2 - 0.04, top + kRingRoom + 0.6 * title_em), 0}),
                               name + ".title"));
         if (spec.patterns && !item.caption.empty()) {
             const double size = fitting(b, item.caption, caption_size, pitch_x - 0.06);
             parts.push_back(b.add(b.text(item.caption, size, "sans", kMuted,
-                                         {Vec2(centre.x(), centre.y() - T / 2 - 0.1 - 0.6 * text::font_size_to_em(size)),
+                                         {Vec2(centre.x(), centre.y() - T / 2 - kRingRoom - 0.6 * text::font_size_to_em(size)),
                                           0.5}),
                                   name + ".caption"));
         }
@@ -150,6 +153,9 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
             h.column_labels = spec.keys.size() == columns_of(item) ? spec.keys : std::vector<std::string>{};
             h.cell_size = spec.view_size / double(std::max(rows_of(item), columns_of(item)));
             h.numbers = h.cell_size >= 0.42;
+            // Labels a little smaller than a heatmap's own, so that neighbouring tokens
+            // ("the mat") keep a clear gap over the view's narrow columns.
+            h.label_font_size = std::clamp(0.38 * *h.cell_size * kPixelsPerUnit, 14.0, 30.0);
             h.scale.low = kDark;
             h.scale.high = item.color;
             h.scale.range = std::pair(0.0, 1.0);

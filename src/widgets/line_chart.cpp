@@ -38,6 +38,17 @@ ValueAxis y_axis(const LineChartSpec& spec) {
     return nice_axis(lo, hi, spec.scale, false);
 }
 
+// Whether the line rises from point i to each neighbour it has (masked ones break the line).
+bool valley(const std::vector<double>& values, std::size_t i) {
+    bool any = false;
+    for (const std::size_t j : {i - 1, i + 1}) {
+        if (j >= values.size() || is_masked(values[j])) continue;  // i - 1 wraps past 0 to a huge index
+        if (values[j] <= values[i]) return false;
+        any = true;
+    }
+    return any;
+}
+
 // Arc-length fractions of `points` along the polyline through them.
 std::vector<double> fractions_along(const std::vector<Vec2>& points) {
     std::vector<double> acc(points.size(), 0.0);
@@ -162,8 +173,12 @@ std::size_t build_line_chart(ObjectTable& table, SceneFonts& fonts, const std::s
                 const double v = s.values.values[i];
                 if (is_masked(v)) continue;
                 const NumberFormat format{spec.decimals, false};
+                // Above the point, unless the line rises away from it on every side it has
+                // (a valley, or an end below its neighbour): there the line would cross it.
+                const double offset = kMarkerRadius + 0.1 + glyphs->digit_height / 2;
+                const bool below = valley(s.values.values, i);
                 Object value = make_number_object("", mark, glyphs, v, format,
-                                                  Vec2(x_at(i), y_at(v) + kMarkerRadius + 0.1 + glyphs->digit_height / 2));
+                                                  Vec2(x_at(i), y_at(v) + (below ? -offset : offset)));
                 value.style.fill = kLabel;
                 // Shown when the line reaches its point, as the markers are.
                 value.reveal_at.assign(value.parts.size(), along[point_of[i]]);

@@ -8,7 +8,12 @@ namespace attnreel {
 
 namespace {
 
-constexpr double kShadowLayers = 6;
+// The shadow: kShadowLayers rings, each kShadowSpread wider than the last, centred a little
+// below the box (light from above), so it shows mostly under the box and barely at its top.
+constexpr int kShadowLayers = 6;
+constexpr double kShadowSpread = 0.018;
+constexpr double kShadowOpacity = 0.09;
+const Vec2 kShadowOffset{0, -0.05};
 const Color kShadow{0, 0, 0, 1};
 
 // Moves every leaf of `index` so that its bounds' top-left corner sits at `top_left`.
@@ -37,12 +42,19 @@ std::size_t build_panel(ObjectTable& table, SceneFonts& fonts, const std::string
     const double w = spec.width, h = spec.height, r = spec.corner_radius;
     std::vector<std::size_t> members;
     if (spec.shadow) {
-        // A soft shadow below and right of the box: layers spreading out, ever fainter.
-        Object shadow = b.shape(Path{}, kShadow, 0.07);
+        // A soft drop shadow: rings around the box, each a little wider and fainter, shifted
+        // down. The box itself is left out of every ring (a hole wound the other way), so
+        // the shadow never shows through the translucent box.
+        Eigen::Matrix2d mirror;
+        mirror << -1, 0, 0, 1;  // a mirror image winds the other way
+        const Path box_hole = rectangle_path(Vec2(0, 0), w, h, r).affine(mirror, Vec2(0, 0));
+        Object shadow = b.shape(Path{}, kShadow, kShadowOpacity);
         shadow.parts.clear();
-        for (int k = 0; k < kShadowLayers; ++k) {
-            const double spread = 0.025 * k;
-            shadow.parts.push_back(rectangle_path(Vec2(0.05, -0.09), w + 2 * spread, h + 2 * spread, r + spread));
+        for (int k = 1; k <= kShadowLayers; ++k) {
+            const double spread = kShadowSpread * k;
+            Path ring = rectangle_path(kShadowOffset, w + 2 * spread, h + 2 * spread, r + spread);
+            ring.append(box_hole);
+            shadow.parts.push_back(std::move(ring));
         }
         members.push_back(b.add(std::move(shadow), ".shadow"));
     }

@@ -67,7 +67,10 @@ std::size_t build_vector(ObjectTable& table, SceneFonts& fonts, const std::strin
     std::shared_ptr<const NumberGlyphs> glyphs;
     if (spec.numbers) {
         std::vector<std::string> texts;
-        for (double v : values) texts.push_back(format_number(v, format));
+        // Room for a minus sign on every number, so that vectors of like magnitudes side by
+        // side (q, k and v) print at one size whatever their signs.
+        for (double v : values)
+            texts.push_back(is_masked(v) ? format_number(v, format) : "\u2212" + format_number(std::abs(v), format));
         glyphs = number_glyphs(fonts, "mono", fitted_number_size(fonts, texts, 0.8 * side, 0.3 * side, mark), mark);
     }
     std::vector<std::size_t> entries;

@@ -47,7 +47,10 @@ std::string indices(std::initializer_list<std::size_t> list) {
 }
 
 std::string count_of(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    if (n == 1) return "1 " + word;
+    // "query" → "queries", but "key" → "keys".
+    const bool y_to_ies = word.size() > 1 && word.back() == 'y' && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos;
+    return std::to_string(n) + " " + (y_to_ies ? word.substr(0, word.size() - 1) + "ies" : word + "s");
 }
 
 Color text_color_on(const Color& fill) {
