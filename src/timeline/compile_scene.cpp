@@ -284,7 +284,10 @@ void TimelineCompiler::animate(const AnimationSpec& a, RateFunction rate, double
             s.indicate_scale = a.scale_factor.value_or(1.2);
             s.pivot = pivot;
             switch (a.kind) {
-            case AnimationKind::FadeOut: s.to.visible = false; break;
+            case AnimationKind::FadeOut:
+                if (!s.from.visible) continue;  // a hidden member of a group stays hidden
+                s.to.visible = false;
+                break;
             case AnimationKind::Indicate:
                 if (!s.from.visible) throw InputError(a.mark, "cannot indicate '" + o.id + "': it is not on screen yet");
                 break;

@@ -74,6 +74,7 @@ inline void check_golden(const Scene& scene, double t, const std::string& name, 
         WARN("updated " << golden_path);
         return;
     }
+    INFO("no golden image " << golden_path << ": make it with ATTNREEL_UPDATE_GOLDEN=1 and look at it");
     REQUIRE(std::filesystem::exists(golden_path));
     const Frame golden = load_png(golden_path);
     REQUIRE(golden.width == actual.width);

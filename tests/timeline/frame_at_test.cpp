@@ -102,6 +102,20 @@ TEST_CASE("fade_out fades and then hides", "[frame]") {
     CHECK(frame_at(scene, 2.5).items.empty());
 }
 
+TEST_CASE("fade_out of a group leaves its hidden members hidden", "[frame]") {
+    // A group whose member was never shown (or was hidden since): fading the group out must
+    // not bring that member back for the length of the fade.
+    SceneSpec spec;
+    spec.objects = {rectangle("a", {0, 0}), rectangle("b", {3, 0}), group("both", {"a", "b"})};
+    auto out = linear(animation(AnimationKind::FadeOut, {"both"}));
+    spec.timeline = {play({animation(AnimationKind::Create, {"a"})}), play({out}), wait(1)};
+    const Scene scene = compile(spec);
+    const DrawList mid = frame_at(scene, 1.5);
+    REQUIRE(mid.items.size() == 1);  // "a" fading; "b" stays hidden
+    CHECK(mid.items[0].path.bounds().center().x() == Approx(0));
+    CHECK(frame_at(scene, 2.5).items.empty());
+}
+
 TEST_CASE("fade_in ends fully opaque in place", "[frame]") {
     SceneSpec spec;
     spec.objects = {rectangle("a", {0, 0})};
