@@ -1,16 +1,20 @@
 #pragma once
-// open_sink: the sink an output path asks for, by its extension: .mp4, .gif, .png (one
-// frame), or a folder (a path ending in '/', or an existing directory) for a PNG sequence.
+// open_sink: the sink an output path asks for, by its extension: .mp4, .webm, .mov, .gif,
+// .webp (animated), .png (one frame), or a folder (a path ending in '/', or an existing
+// directory) for a PNG sequence.
+#include "encode/alpha_video_sink.hpp"
 #include "encode/frame_sink.hpp"
 #include "encode/gif_sink.hpp"
 #include "encode/mp4_sink.hpp"
+#include "encode/webp_sink.hpp"
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace attnreel {
 
-enum class OutputKind { mp4, gif, png, png_sequence };
+enum class OutputKind { mp4, gif, png, png_sequence, webm, mov, webp };
 
 struct OutputSettings {
     int width = 0;
@@ -20,10 +24,21 @@ struct OutputSettings {
     std::string preset = "medium";  // MP4 only
     std::shared_ptr<const audio::Soundtrack> audio = nullptr;  // MP4 only; none: no audio stream
     GifOptions gif;                 // GIF only; its input_fps is taken from fps
+    int webm_crf = 30;              // WebM (VP9) only, 0 … 63
+    WebpOptions webp;               // animated WebP only; its fps is taken from fps
 };
 
-// The kind of output `path` names; InputError for a missing or unknown extension.
+// The kind of output `path` names; InputError for a missing or unknown extension, which
+// lists the supported ones.
 OutputKind output_kind(const std::filesystem::path& path);
+
+// The supported extensions, as messages list them: ".mp4, .webm, .mov, .gif, .webp, .png".
+std::string output_extensions();
+
+// Whether the kind keeps a transparent background (WebM, MOV, WebP, PNG).
+bool keeps_alpha(OutputKind kind);
+// "MP4", "WebM", "MOV", "GIF", "WebP", "PNG", "PNG sequence".
+std::string kind_name(OutputKind kind);
 
 // Opens the sink for `path`. InputError for an unknown extension, bad settings or an
 // output that cannot be written.
