@@ -10,6 +10,7 @@ packages=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev libswresample-dev
   libespeak-ng-dev espeak-ng-data
   libcpp-httplib-dev nlohmann-json3-dev zlib1g-dev
+  libwebp-dev libjpeg-dev
   python3-jsonschema python3-yaml
 )
 # `install-deps.sh browser`: also what the browser suite needs (scripts/test-slow.sh asks).

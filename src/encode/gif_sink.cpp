@@ -29,6 +29,8 @@ void validate(const std::filesystem::path& path, int width, int height, const Gi
         throw InputError(where, "GIF fps must be between 1 and " + std::to_string(max_gif_fps) +
                                     " (0 keeps the video's), got " + std::to_string(options.fps));
     if (options.width < 0) throw InputError(where, "GIF width must be positive, got " + std::to_string(options.width));
+    if (options.loop < 0 || options.loop > 65536)
+        throw InputError(where, "loop count must be between 0 (forever) and 65536, got " + std::to_string(options.loop));
     if (options.bayer_scale < 0 || options.bayer_scale > 5)
         throw InputError(where, "bayer scale must be between 0 and 5, got " + std::to_string(options.bayer_scale));
 }
@@ -92,12 +94,12 @@ struct GifSink::Passes {
           out_width(output_width(w, o)),
           out_height(output_height(w, h, o)),
           gif_time_base{1, gif_fps(o)},
-          writer(out, gif_spec(out_width, out_height, gif_time_base)),
+          writer(out, gif_spec(out_width, out_height, gif_time_base, o.loop)),
           analysis(out, {FilterSource{"frames", w, h, AV_PIX_FMT_0RGB32, libav::frame_duration(o.input_fps)}},
                    {"scaled", "palette"}, analysis_description(w, h, o)),
           spool(out, out_width, out_height) {}
 
-    static VideoStreamSpec gif_spec(int w, int h, AVRational time_base) {
+    static VideoStreamSpec gif_spec(int w, int h, AVRational time_base, int loop) {
         VideoStreamSpec s;
         s.muxer = "gif";
         s.encoder = "gif";
@@ -108,7 +110,8 @@ struct GifSink::Passes {
         // offsetting stores only the changed rectangle; transdiff makes unchanged pixels
         // inside it transparent, which compresses better.
         s.encoder_options = {{"gifflags", "+offsetting+transdiff"}};
-        s.muxer_options = {{"loop", "0"}};  // 0: loop forever (NETSCAPE2.0 extension)
+        // The muxer's loop: 0 forever, -1 no NETSCAPE2.0 extension (plays once), N repeats.
+        s.muxer_options = {{"loop", std::to_string(loop == 0 ? 0 : loop == 1 ? -1 : loop - 1)}};
         return s;
     }
 

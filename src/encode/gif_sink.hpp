@@ -1,5 +1,5 @@
 #pragma once
-// GifSink: an endlessly looping GIF with one palette for the whole clip (libavfilter's
+// GifSink: a looping GIF (endlessly unless told a count) with one palette for the whole clip (libavfilter's
 // palettegen, then paletteuse), storing only the changed rectangle of each frame.
 //
 // Two passes with bounded memory: pass 1 scales the frames, feeds palettegen and parks the
@@ -30,6 +30,10 @@ struct GifOptions {
     GifDither dither = GifDither::none;
     int bayer_scale = 2;  // 0…5, only for GifDither::bayer; higher shows less pattern
     GifPaletteStats stats = GifPaletteStats::full;
+    // Times the animation plays; 0 forever. Stored in the NETSCAPE2.0 extension, which
+    // counts repeats after the first play (its 0 is forever too): 1 writes no extension,
+    // N > 1 writes N − 1.
+    int loop = 0;
     // Set (by a SIGINT handler, say) to stop the second pass that finish() runs over the
     // spooled frames: finish() then throws RenderCancelled and writes nothing.
     const std::atomic<bool>* cancel = nullptr;

@@ -117,8 +117,9 @@ struct ScratchDir {
     }
 };
 
-// A PNG file read with Cairo as an opaque ARGB32 frame.
-inline Frame load_png(const fs::path& path) {
+// A PNG file read with Cairo as an opaque ARGB32 frame (with `keep_alpha`, premultiplied
+// as Cairo keeps it).
+inline Frame load_png(const fs::path& path, bool keep_alpha = false) {
     cairo_surface_t* surface = cairo_image_surface_create_from_png(path.c_str());
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
@@ -132,7 +133,8 @@ inline Frame load_png(const fs::path& path) {
         std::copy_n(data + static_cast<std::ptrdiff_t>(y) * stride, frame.stride_bytes(),
                     frame.bytes() + static_cast<std::ptrdiff_t>(y) * frame.stride_bytes());
     cairo_surface_destroy(surface);
-    for (std::uint32_t& p : frame.pixels) p |= 0xff000000u;
+    if (!keep_alpha)
+        for (std::uint32_t& p : frame.pixels) p |= 0xff000000u;
     return frame;
 }
 
@@ -172,8 +174,10 @@ struct DecodedVideo {
 };
 
 // Decodes every frame of the first video stream, converting YUV with the file's own
-// colour tags (BT.709 limited range for our MP4s).
-inline DecodedVideo decode_video(const fs::path& path) {
+// colour tags (BT.709 limited range for our MP4s). With `keep_alpha`, frames keep the
+// file's alpha plane (straight alpha in the ARGB32 words; VP9 is decoded by libvpx, as
+// FFmpeg's own VP9 decoder drops alpha).
+inline DecodedVideo decode_video(const fs::path& path, bool keep_alpha = false) {
     DecodedVideo out;
     AVFormatContext* format = nullptr;
     libav::check(avformat_open_input(&format, path.c_str(), nullptr, nullptr), path, "opening");
@@ -196,7 +200,8 @@ inline DecodedVideo decode_video(const fs::path& path) {
     out.range = par->color_range;
     if (stream->duration != AV_NOPTS_VALUE) out.duration_seconds = stream->duration * av_q2d(stream->time_base);
 
-    const AVCodec* decoder = avcodec_find_decoder(par->codec_id);
+    const AVCodec* decoder = keep_alpha && par->codec_id == AV_CODEC_ID_VP9 ? avcodec_find_decoder_by_name("libvpx-vp9")
+                                                                            : avcodec_find_decoder(par->codec_id);
     libav::CodecPtr codec(avcodec_alloc_context3(decoder));
     libav::check(avcodec_parameters_to_context(codec.get(), par), path, "decoder parameters");
     libav::check(avcodec_open2(codec.get(), decoder, nullptr), path, "opening decoder");
@@ -212,7 +217,7 @@ inline DecodedVideo decode_video(const fs::path& path) {
             if (!to_rgb) {
                 to_rgb.reset(
                     sws_getContext(picture->width, picture->height, static_cast<AVPixelFormat>(picture->format),
-                                   picture->width, picture->height, AV_PIX_FMT_0RGB32,
+                                   picture->width, picture->height, keep_alpha ? AV_PIX_FMT_RGB32 : AV_PIX_FMT_0RGB32,
                                    SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
                 const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(picture->format));
                 if (!(desc->flags & AV_PIX_FMT_FLAG_RGB) && !(desc->flags & AV_PIX_FMT_FLAG_PAL)) {
@@ -227,7 +232,8 @@ inline DecodedVideo decode_video(const fs::path& path) {
             std::uint8_t* dst[1] = {rgb.bytes()};
             const int dst_stride[1] = {rgb.stride_bytes()};
             sws_scale(to_rgb.get(), picture->data, picture->linesize, 0, picture->height, dst, dst_stride);
-            for (std::uint32_t& p : rgb.pixels) p |= 0xff000000u;
+            if (!keep_alpha)
+                for (std::uint32_t& p : rgb.pixels) p |= 0xff000000u;
             out.frames.push_back(std::move(rgb));
         }
     };

@@ -161,3 +161,18 @@ TEST_CASE("a GIF of no frames is an error that leaves no file") {
     }
     CHECK(dir.names().empty());
 }
+
+TEST_CASE("--loop N: a GIF plays N times, stored as N - 1 repeats; once has no NETSCAPE2.0 extension") {
+    ScratchDir dir;
+    const fs::path path = dir.path / "clip.gif";
+    GifOptions options = at_fps(10);
+    options.loop = 3;
+    encode_gif(path, 4, options);
+    CHECK(parse_gif(read_bytes(path)).loop_count == 2);
+    options.loop = 1;
+    encode_gif(path, 4, options);
+    CHECK(parse_gif(read_bytes(path)).loop_count == -1);
+    options.loop = -1;
+    CHECK_THAT(input_error_message([&] { GifSink(dir.path / "bad.gif", 320, 180, options); }),
+               Catch::Matchers::Contains("loop count"));
+}
