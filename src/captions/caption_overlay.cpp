@@ -30,7 +30,11 @@ CaptionOverlay::CaptionOverlay(const std::vector<Cue>& cues, text::FontLibrary& 
         std::vector<text::ShapedText> shaped;
         double widest = 0;
         for (const auto& line : cue.lines) {
-            shaped.push_back(text::shape(fonts, line, chain, em));
+            try {
+                shaped.push_back(text::shape(fonts, line, chain, em));
+            } catch (const InputError& e) {
+                throw InputError(cue.mark, e.message());  // a character no font has: at its say:
+            }
             widest = std::max(widest, shaped.back().width + 2 * kPadding * em);
         }
         // Narrow frames shrink the caption so its widest line fits.
@@ -49,10 +53,10 @@ CaptionOverlay::CaptionOverlay(const std::vector<Cue>& cues, text::FontLibrary& 
             const double baseline = box_top - (line_height - text_height) / 2 - s.ascent * scale;
             const double box_width = width + 2 * kPadding * em * scale;
             items.push_back(
-                {rectangle_path({0, box_top - line_height / 2}, box_width, line_height), kBox, std::nullopt, 0});
+                {rectangle_path({0, box_top - line_height / 2}, box_width, line_height), kBox, std::nullopt, 0, std::nullopt});
             const Similarity place{scale, {-width / 2, baseline}};
             for (const auto& g : s.glyphs)
-                if (!g.outline.empty()) items.push_back({g.outline.transformed(place), kText, std::nullopt, 0});
+                if (!g.outline.empty()) items.push_back({g.outline.transformed(place), kText, std::nullopt, 0, std::nullopt});
         }
         items_.push_back(std::move(items));
     }

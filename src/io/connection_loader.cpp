@@ -1,6 +1,7 @@
 #include "io/connection_loader.hpp"
 
 #include "io/data_loader.hpp"
+#include "io/widget_loader.hpp"
 
 #include <limits>
 
@@ -37,6 +38,28 @@ ConnectionWeights load_weights(const YamlReader& in, const YAML::Node& node) {
     return w;
 }
 
+// The tokens a widget's `colors` name: its own, else those of the model its weights come
+// from (a head's weights without slices: its queries). Empty when they are only known
+// once the scene compiles.
+std::vector<std::string> tokens_for_colors(const std::vector<std::string>& own, const ConnectionWeights& weights,
+                                           const DataSpec& data) {
+    if (!own.empty()) return own;
+    if (!weights.path || !weights.path->path.slices.empty() || weights.path->path.analysis) return {};
+    for (const auto& model : data.models)
+        if (model.name == weights.path->path.model)
+            return model.queries;
+    return {};
+}
+
+// `palette` and `colors` of a connection widget, `colors` naming `tokens`.
+TokenPalette load_connection_palette(const YamlReader& in, const YAML::Node& m, const std::vector<std::string>& tokens) {
+    if (m["colors"] && tokens.empty())
+        in.fail(in.key_node(m, "colors"), "'colors' names tokens, and this widget's tokens are not known here: "
+                                          "give 'tokens', or weights from a model path such as "
+                                          "\"model.layer[0].head[1]\"");
+    return load_token_palette(in, m, tokens, default_token_palette());
+}
+
 }  // namespace
 
 std::vector<std::string> load_token_list(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
@@ -63,7 +86,7 @@ WeightExpression load_weight_expression(const YamlReader& in, const YAML::Node& 
 AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "attention_graph");
     in.only_keys(m, {"weights", "tokens", "targets", "direction", "spacing", "extent", "font_size", "font", "width",
-                     "opacity", "color", "head", "layer", "min_weight", "legend"},
+                     "opacity", "color", "head", "layer", "min_weight", "legend", "palette", "colors"},
                  "attention_graph");
     AttentionGraphSpec g;
     g.weights = load_weights(in, in.required(m, "weights", "attention_graph"));
@@ -75,6 +98,7 @@ AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& 
         g.targets_mark = in.mark(t);
         g.targets = load_token_list(in, t, data, "targets");
     }
+    g.palette = load_connection_palette(in, m, tokens_for_colors(g.sources, g.weights, data));
     if (const YAML::Node d = m["direction"]) {
         const std::string dir = in.string(d, "direction");
         if (dir == "down") g.down = true;
@@ -99,7 +123,7 @@ AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& 
 AttentionNetworkSpec load_attention_network(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "attention_network");
     in.only_keys(m, {"weights", "tokens", "width", "height", "font_size", "font", "min_weight", "edge_width",
-                     "edge_opacity", "color", "head", "node_size", "clusters", "hulls", "seed"},
+                     "edge_opacity", "color", "head", "node_size", "clusters", "hulls", "seed", "palette", "colors"},
                  "attention_network");
     AttentionNetworkSpec n;
     n.weights = load_weights(in, in.required(m, "weights", "attention_network"));
@@ -107,6 +131,7 @@ AttentionNetworkSpec load_attention_network(const YamlReader& in, const YAML::No
         n.tokens_mark = in.mark(t);
         n.tokens = load_token_list(in, t, data, "tokens");
     }
+    n.palette = load_connection_palette(in, m, tokens_for_colors(n.tokens, n.weights, data));
     if (m["width"]) n.width = in.number(m["width"], "width", 1, 100);
     if (m["height"]) n.height = in.number(m["height"], "height", 1, 100);
     if (m["font_size"]) n.font_size = in.number(m["font_size"], "font_size", 1, 500);

@@ -35,7 +35,7 @@ const std::vector<std::string> kStyleKeys = {"color",          "fill",    "fill_
 const std::vector<std::string> kLayoutKeys = {"move_to", "shift", "next_to", "to_edge",
                                               "to_corner", "arrange", "align_to", "scale", "rotate", "in", "at"};
 const std::vector<std::string> kFontKeys = {"font_size", "font"};  // text and math
-const std::vector<std::string> kTextKeys = {"width", "align", "line_spacing"};
+const std::vector<std::string> kTextKeys = {"width", "align", "line_spacing", "font_features"};
 const std::vector<std::string> kMathKeys = {"display", "colors", "parts"};
 
 std::vector<std::string> entry_keys() {
@@ -245,6 +245,7 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
     if (entry["width"]) t.width = length(in, entry["width"], "width", 1e-3);
     if (entry["align"]) t.align = load_text_align(in, entry["align"]);
     if (entry["line_spacing"]) t.line_spacing = in.number(entry["line_spacing"], "line_spacing", 0.5, 5);
+    if (entry["font_features"]) t.font_features = load_font_features(in, entry["font_features"]);
     return t;
 }
 

@@ -98,6 +98,27 @@ TokenPalette load_token_palette(const YamlReader& in, const YAML::Node& map, con
     return p;
 }
 
+text::FontFeatures load_font_features(const YamlReader& in, const YAML::Node& node) {
+    static const std::vector<std::string> common = {"as_written", "liga", "clig", "dlig", "calt", "kern", "zero", "tnum",
+                                                    "onum", "lnum", "pnum", "frac", "case", "smcp", "salt", "ss01"};
+    text::FontFeatures features;
+    for (const auto& item : in.list(node, "font_features", 100)) {
+        const std::string feature = in.string(item, "font_features");
+        if (feature == "as_written") {
+            const auto& off = text::as_written_features();
+            features.insert(features.end(), off.begin(), off.end());
+        } else if (text::is_font_feature(feature)) {
+            features.push_back(feature);
+        } else {
+            std::string bare = feature;
+            while (!bare.empty() && (bare[0] == '-' || bare[0] == '+')) bare.erase(0, 1);
+            in.fail(item, "unknown font feature '" + feature + "'" + did_you_mean(bare, common) +
+                              " (expected an OpenType tag such as liga, -calt or ss01=1, or as_written)");
+        }
+    }
+    return features;
+}
+
 Rotate load_rotate(const YamlReader& in, const YAML::Node& node) {
     constexpr double kMaxDegrees = 36000;  // a hundred turns
     if (!node.IsMap()) return {in.number(node, "rotate", -kMaxDegrees, kMaxDegrees), std::nullopt};
@@ -141,8 +162,8 @@ ColorScaleSpec load_color_scale(const YamlReader& in, const YAML::Node& map) {
 
 TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "token_row");
-    in.only_keys(m, {"tokens", "highlight", "font_size", "font", "buff", "palette", "colors", "box_fill",
-                     "box_stroke", "highlight_color", "label_color"},
+    in.only_keys(m, {"tokens", "highlight", "font_size", "font", "font_features", "buff", "palette", "colors",
+                     "box_fill", "box_stroke", "highlight_color", "label_color"},
                  "token_row");
     TokenRowSpec t;
     t.tokens = load_tokens(in, in.required(m, "tokens", "token_row"), data);
@@ -155,6 +176,11 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
     if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["buff"]) t.buff = length(in, m["buff"], "buff");
     if (m["font"]) t.font = in.font(m["font"], "font");
+    if (m["font_features"]) {
+        t.font_features = text::as_written_features();
+        const text::FontFeatures own = load_font_features(in, m["font_features"]);
+        t.font_features.insert(t.font_features.end(), own.begin(), own.end());
+    }
     if (m["box_fill"]) t.box_fill = in.color(m["box_fill"], "box_fill");
     if (m["box_stroke"]) t.box_stroke = in.color(m["box_stroke"], "box_stroke");
     if (m["highlight_color"]) t.highlight_color = in.color(m["highlight_color"], "highlight_color");

@@ -21,6 +21,10 @@ std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& nod
 TokenPalette load_token_palette(const YamlReader& in, const YAML::Node& map, const std::vector<std::string>& tokens,
                                 TokenPalette base);
 
+// `font_features`: a list of OpenType features in HarfBuzz's syntax ("liga", "-calt",
+// "ss01=1"), or the word as_written for text::as_written_features(); in order, later wins.
+text::FontFeatures load_font_features(const YamlReader& in, const YAML::Node& node);
+
 // `rotate`: degrees (counter-clockwise), or {angle, about_point: point or id}.
 Rotate load_rotate(const YamlReader& in, const YAML::Node& node);
 

@@ -79,6 +79,9 @@ struct TextSpec {
     std::optional<double> width;  // wrap width in scene units; none: one line per line of the content
     text::Align align = text::Align::Center;
     double line_spacing = 1.15;   // baseline distance, in natural line heights of `font`
+    // Added to the defaults: the font's own features for prose, text::as_written_features()
+    // for code (a mono face, a <tt> span).
+    text::FontFeatures font_features;
     SourceMark mark;              // of the text's value, for warnings about what it holds
 };
 // A named piece of a formula: every place its TeX text occurs, as one addressable group.
@@ -115,6 +118,7 @@ struct TokenRowSpec {
     std::vector<int> highlight;  // indices of tokens drawn highlighted
     double font_size = 40;
     std::string font = "sans";  // the labels' face
+    text::FontFeatures font_features = text::as_written_features();  // tokens show as written
     double buff = 0.3;          // gap between boxes
     TokenPalette palette = default_token_palette();  // each token's colour: its outline, a tint of its box
     // Given, they win over the tokens' colours for every box; else the boxes take them.
@@ -170,6 +174,9 @@ struct AttentionGraphSpec {
     std::optional<int> head, layer;  // for the colour and the legend; none: from the path
     double min_weight = 0.01;     // fainter lines are left out
     bool legend = true;
+    // The tokens' colours: `palette` cycled over each side, `colors` for single sources (a
+    // target showing the same token takes its colour). Empty: neutral boxes.
+    TokenPalette palette = default_token_palette();
 };
 
 // Tokens as a force-directed network (widgets/attention_network.hpp).
@@ -189,6 +196,9 @@ struct AttentionNetworkSpec {
     int clusters = 0;                 // groups of nodes by mutual attention; 0: none
     bool hulls = true;                // clusters: a tinted hull behind each group (besides the colour)
     std::uint64_t seed = 1;           // the layout's starting positions
+    // Node colours: token i's own colour (`colors`), else the palette's colour of its
+    // cluster (or of i without clusters); hulls take their cluster's. Empty: neutral nodes.
+    TokenPalette palette = default_token_palette();
 };
 
 // A matrix drawn as a grid of coloured cells (widgets/heatmap.hpp).

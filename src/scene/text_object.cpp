@@ -5,6 +5,8 @@
 #include "text/style_faces.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 namespace attnreel {
@@ -26,17 +28,28 @@ std::vector<text::FaceRange> face_ranges(SceneFonts& fonts, const TextSpec& spec
     const text::FaceId base = fonts.library->face(spec.font);
     std::vector<text::FaceRange> ranges;
     for (const text::StyledRun& run : spec.content.runs) {
-        std::vector<text::FaceId> chain{fonts.library->face(text::face_for_style(spec.font, run.style))};
+        const std::string face = text::face_for_style(spec.font, run.style);
+        std::vector<text::FaceId> chain{fonts.library->face(face)};
         if (chain.front() != base) chain.push_back(base);
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
+        // Code is shown as written; prose keeps the font's ligatures. The entry's own
+        // features come last, so they win.
+        text::FontFeatures features = face.starts_with("mono") ? text::as_written_features() : text::FontFeatures{};
+        features.insert(features.end(), spec.font_features.begin(), spec.font_features.end());
+        // <sup> and <sub>: 70 % of the size per level, raised a third of an em or lowered a fifth.
+        const int level = std::abs(run.style.script);
+        const double size = std::pow(0.7, level);
+        const double rise = run.style.script > 0 ? 0.34 * (1 - size) / 0.3 : -0.2 * (1 - size) / 0.3;
         // Runs that differ only in colour shape as one, so kerning carries across them.
-        if (!ranges.empty() && ranges.back().chain == chain && ranges.back().end == run.begin) ranges.back().end = run.end;
-        else ranges.push_back({run.begin, run.end, std::move(chain)});
+        if (!ranges.empty() && ranges.back().chain == chain && ranges.back().features == features &&
+            ranges.back().size == size && ranges.back().rise == rise && ranges.back().end == run.begin)
+            ranges.back().end = run.end;
+        else ranges.push_back({run.begin, run.end, std::move(chain), std::move(features), size, rise});
     }
     if (ranges.empty()) {  // no text: the font still sets the (empty) line's box
         std::vector<text::FaceId> chain{base};
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
-        ranges.push_back({0, 0, std::move(chain)});
+        ranges.push_back({0, 0, std::move(chain), spec.font_features, 1, 0});
     }
     return ranges;
 }
@@ -52,12 +65,12 @@ std::optional<Color> color_at(const text::StyledText& content, std::size_t byte)
 }  // namespace
 
 Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
-                        const std::string& font, const SourceMark& mark) {
+                        const std::string& font, const SourceMark& mark, const text::FontFeatures& features) {
     Object o = text_leaf(id, mark);
     try {
         std::vector<text::FaceId> chain{fonts.library->face(font)};
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
-        const text::ShapedText shaped = text::shape(*fonts.library, content, chain, text::font_size_to_em(font_size));
+        const text::ShapedText shaped = text::shape(*fonts.library, content, chain, text::font_size_to_em(font_size), features);
         // Centre horizontally on the advance and vertically on the font's line box, so that
         // texts of one size line up whatever letters they hold.
         const Similarity centre =
@@ -93,7 +106,7 @@ BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::st
             stretches.back().parts.push_back(g.outline);
         }
     } catch (const InputError& e) {
-        throw InputError(mark, e.message());
+        throw InputError(spec.mark.line ? spec.mark : mark, e.message());  // at the text's value
     }
 
     BuiltObject built;

@@ -5,6 +5,7 @@
 #include "scene/object_table.hpp"
 #include "scene/scene_spec.hpp"
 #include "text/font_library.hpp"
+#include "text/shape.hpp"
 
 #include <string>
 #include <utility>
@@ -19,10 +20,12 @@ struct SceneFonts {
     std::vector<text::FaceId> extra;
 };
 
-// One line of plain text (no markup) as one leaf. Throws InputError (at `mark`) for
-// invalid UTF-8 or an unknown font.
+// One line of plain text (no markup) as one leaf: a widget's token, label or number, shown
+// as written unless `features` say otherwise. Throws InputError (at `mark`) for invalid
+// UTF-8 or an unknown font.
 Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
-                        const std::string& font, const SourceMark& mark);
+                        const std::string& font, const SourceMark& mark,
+                        const text::FontFeatures& features = text::as_written_features());
 
 // A text entry added to `table`.
 // Lays the text out as a paragraph (spec.width, align, line_spacing), each styled run in

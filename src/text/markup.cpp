@@ -13,7 +13,7 @@ namespace {
 constexpr std::size_t kMaxDepth = 64;  // nesting; deeper is surely a mistake
 constexpr std::size_t kMaxEntityLength = 10;  // "&#x10FFFF;" is the longest valid one
 
-const std::vector<std::string> kTags = {"b", "i", "tt", "span"};
+const std::vector<std::string> kTags = {"b", "i", "tt", "sub", "sup", "span"};
 const std::vector<std::string> kSpanAttributes = {"color", "foreground", "fgcolor", "weight", "style", "font"};
 const std::vector<std::string> kWeights = {"bold", "normal"};
 const std::vector<std::string> kStyles = {"italic", "oblique", "normal"};
@@ -89,7 +89,8 @@ private:
         if (std::find(kTags.begin(), kTags.end(), tag) != kTags.end()) return;
         // HTML's words for our tags, which edit distance would not find.
         static const std::vector<std::pair<std::string, std::string>> synonyms = {
-            {"bold", "b"}, {"strong", "b"}, {"italic", "i"}, {"em", "i"}, {"code", "tt"}, {"mono", "tt"}};
+            {"bold", "b"}, {"strong", "b"}, {"italic", "i"}, {"em", "i"}, {"code", "tt"}, {"mono", "tt"},
+            {"subscript", "sub"}, {"superscript", "sup"}};
         std::string hint = did_you_mean(tag, kTags);
         for (const auto& [word, ours] : synonyms)
             if (word == tag) hint = "; did you mean '" + ours + "'?";
@@ -126,6 +127,8 @@ private:
         if (tag == "b") open.style.bold = true;
         if (tag == "i") open.style.italic = true;
         if (tag == "tt") open.style.mono = true;
+        if (tag == "sup") ++open.style.script;
+        if (tag == "sub") --open.style.script;
         std::vector<std::string> seen;
         for (;;) {
             skip_spaces();

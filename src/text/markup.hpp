@@ -17,6 +17,7 @@ struct TextStyle {
     bool bold = false;
     bool italic = false;
     bool mono = false;
+    int script = 0;  // levels of <sup> (positive) or <sub> (negative): smaller, raised or lowered
     std::optional<Color> color;  // none: the object's own colour
     bool operator==(const TextStyle&) const = default;
 };

@@ -46,9 +46,9 @@ public:
         std::vector<FaceRange> cut;
         for (const FaceRange& r : ranges_) {
             const std::size_t b = std::max(r.begin, begin), e = std::min(r.end, end);
-            if (b < e) cut.push_back({b - begin, e - begin, r.chain});
+            if (b < e) cut.push_back({b - begin, e - begin, r.chain, r.features, r.size, r.rise});
         }
-        if (cut.empty() && !ranges_.empty()) cut.push_back({0, 0, ranges_.front().chain});
+        if (cut.empty() && !ranges_.empty()) cut.push_back({0, 0, ranges_.front().chain, ranges_.front().features});
         return shape_styled(fonts_, text_.substr(begin, end - begin), cut, style_.em_size);
     }
 

@@ -82,7 +82,7 @@ void TimelineCompiler::flow(const AnimationSpec& a, double start, double run_tim
             const std::uint64_t seed = attention::splitmix64(scene_.settings.seed ^ attention::fnv1a(o.id));
             Segment s = segment(leaf, SegmentKind::Flow, RateFunction::Linear, start, start + run_time);
             s.flow = std::make_shared<FlowParticles>(FlowParticles::make(
-                o.parts[0].transformed(current_[leaf].transform), weight, a.flow, color, run_time, seed));
+                o.parts[0].transformed(current_[leaf].transform), weight, a.flow, color, seed));
             push(leaf, std::move(s), a.mark);
         }
     }

@@ -21,7 +21,7 @@ double unit(std::uint64_t seed, std::int64_t k) {
 }  // namespace
 
 FlowParticles FlowParticles::make(Path path, double weight, const FlowSpec& spec, const Color& line_color,
-                                  double duration, std::uint64_t seed) {
+                                  std::uint64_t seed) {
     FlowParticles f;
     const double w = std::clamp(weight, 0.0, 1.0);
     const double length = std::max(path.length(), 1e-6);
@@ -54,8 +54,8 @@ void emit_particles(const FlowParticles& f, double elapsed, double duration, dou
         Color halo = f.color, core = f.color;
         halo.a = 0.25 * opacity * fade;
         core.a = opacity * fade;
-        out.items.push_back({circle_path(p, 2.2 * f.radius), halo, std::nullopt, 0});
-        out.items.push_back({circle_path(p, f.radius), core, std::nullopt, 0});
+        out.items.push_back({circle_path(p, 2.2 * f.radius), halo, std::nullopt, 0, std::nullopt});
+        out.items.push_back({circle_path(p, f.radius), core, std::nullopt, 0, std::nullopt});
     }
 }
 

@@ -21,9 +21,9 @@ struct FlowParticles {
     std::uint64_t seed = 0;  // the scene's seed mixed with the connection's id
     bool reverse = false;    // particles run from the path's end to its start
 
-    // For a path carrying `weight` (0..1), as `spec` asks, over a flow of `duration` seconds.
+    // For a path carrying `weight` (0..1), as `spec` asks.
     static FlowParticles make(Path path, double weight, const FlowSpec& spec, const Color& line_color,
-                              double duration, std::uint64_t seed);
+                              std::uint64_t seed);
 };
 
 // The particles `elapsed` seconds into a flow of `duration` seconds, appended to `out` at

@@ -68,7 +68,7 @@ void emit_path(const Path& path, const Style& style, double opacity, double scal
             DrawItem fill_only{path, item.fill, std::nullopt, 0, item.gradient};
             out.items.push_back(std::move(fill_only));
         }
-        out.items.push_back({path.partial(r.stroke), std::nullopt, item.stroke, item.stroke_width});
+        out.items.push_back({path.partial(r.stroke), std::nullopt, item.stroke, item.stroke_width, std::nullopt});
         return;
     }
     item.path = path;
@@ -90,14 +90,14 @@ void emit_arrow(const Object& o, const Path& centre, const Style& style, double 
     const Color colour = with_alpha(style.stroke, style.stroke_opacity * opacity);
     // The shaft stops inside the tip so that the tip's point stays sharp.
     const double shaft_end = std::max(0.0, shown - 0.7 * tip);
-    out.items.push_back({centre.partial(shaft_end / length), std::nullopt, colour, width});
+    out.items.push_back({centre.partial(shaft_end / length), std::nullopt, colour, width, std::nullopt});
     const Vec2 apex = centre.point_at(shown / length);
     const Vec2 base = centre.point_at(std::max(0.0, shown - tip) / length);
     const Vec2 direction = apex - base;
     // A tip width the author gave keeps its proportion to the tip's length.
     const double tip_width = o.tip_width > 0 && o.tip_length > 0 ? o.tip_width * tip / o.tip_length
                                                                  : std::max(0.9 * tip, 2.2 * width);
-    out.items.push_back({arrow_tip(apex, direction, tip, tip_width), colour, std::nullopt, 0});
+    out.items.push_back({arrow_tip(apex, direction, tip, tip_width), colour, std::nullopt, 0, std::nullopt});
 }
 
 // A number on its way from one value to another: the value, its place and its size move

@@ -82,7 +82,8 @@ HeadGridSpec head_grid_from_model(HeadGridSpec spec, const attention::SceneData&
             const attention::ModelValue w = data.value(p.model + "." + L(spec.layer) + "." + H(h), spec.mark);
             item.weights = matrix_of(w);
             item.source = w.path;
-            item.title = "H" + std::to_string(h);
+            item.title = "H";  // appended, not "H" + …: GCC 12 warns falsely (-Wrestrict) on that
+            item.title += std::to_string(h);
             if (spec.patterns) item.caption = caption_of(data, p.analysis + "." + L(spec.layer) + "." + H(h) + ".pattern", spec.mark);
             item.color = palette[h % palette.size()];
             spec.items.push_back(std::move(item));
@@ -114,7 +115,8 @@ HeadGridSpec head_grid_from_model(HeadGridSpec spec, const attention::SceneData&
         const attention::ModelValue w = data.value(p.model + "." + L(l) + "." + which_matrix, spec.mark);
         item.weights = matrix_of(w);
         item.source = w.path;
-        item.title = "L" + std::to_string(l);
+        item.title = "L";
+        item.title += std::to_string(l);
         if (spec.patterns)
             item.caption = spec.head ? caption_of(data, p.analysis + "." + L(l) + "." + H(*spec.head) + ".pattern", spec.mark)
                                      : caption_of(data, p.analysis + "." + L(l) + ".entropy", spec.mark);

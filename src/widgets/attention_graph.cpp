@@ -43,7 +43,7 @@ Path connection(const Vec2& from, const Vec2& to, bool down) {
 }
 
 std::size_t add_legend(ObjectTable& table, SceneFonts& fonts, const std::string& id, const AttentionGraphSpec& spec,
-                       const Color& color, std::optional<int> head, std::optional<int> layer, const SourceMark& mark) {
+                       const Color& color, int head, int layer, const SourceMark& mark) {
     const double font_size = std::clamp(spec.font_size * 0.8, 18.0, 28.0);
     const double em = text::font_size_to_em(font_size);
     Object legend = group_object(id + ".legend", mark);
@@ -53,7 +53,9 @@ std::size_t add_legend(ObjectTable& table, SceneFonts& fonts, const std::string&
         const BBox ink = leaf_bounds(text);
         for (auto& p : text.parts) p = p.transformed(Similarity::translation(Vec2(x - ink.min.x(), 0)));
         text.style.fill = Color{0.8, 0.84, 0.89, 1};
-        text.match_key = "legend " + suffix;
+        // Keyed by its words: "head 0" and "head 1" cross-fade in a transform rather than
+        // morph glyph into glyph, which reads as garbage half-way.
+        text.match_key = "legend " + words;
         x += ink.width();
         legend.children.push_back(table.add(std::move(text)));
     };
@@ -70,7 +72,7 @@ std::size_t add_legend(ObjectTable& table, SceneFonts& fonts, const std::string&
     legend.children.push_back(table.add(std::move(swatch)));
     x = 2.0 * em;
     place_text("width", "line width = attention weight");
-    if (head || layer) {
+    if (head >= 0 || layer >= 0) {
         x += 1.4 * em;
         Object dot;
         dot.id = id + ".legend.head_dot";
@@ -83,8 +85,8 @@ std::size_t add_legend(ObjectTable& table, SceneFonts& fonts, const std::string&
         legend.children.push_back(table.add(std::move(dot)));
         x += 0.9 * em;
         std::string words;
-        if (layer) words = "layer " + std::to_string(*layer);
-        if (head) words += (words.empty() ? "head " : " \u00b7 head ") + std::to_string(*head);
+        if (layer >= 0) words = "layer " + std::to_string(layer);
+        if (head >= 0) words += (words.empty() ? "head " : " \u00b7 head ") + std::to_string(head);
         place_text("head", words);
     }
     return table.add(std::move(legend));
@@ -189,16 +191,12 @@ std::size_t build_attention_graph(ObjectTable& table, SceneFonts& fonts, const s
         right = layout_side(target_labels, -(spec.spacing / 2 + box_height / 2));
     }
 
-    const std::optional<int> head = spec.head ? spec.head
-                                    : spec.weights.path && spec.weights.path->path.head
-                                        ? std::optional<int>(int(*spec.weights.path->path.head))
-                                        : std::nullopt;
-    const std::optional<int> layer = spec.layer ? spec.layer
-                                     : spec.weights.path && spec.weights.path->path.layer
-                                         ? std::optional<int>(int(*spec.weights.path->path.layer))
-                                         : std::nullopt;
-    const Color color = spec.color.value_or(head_color(std::size_t(std::max(0, head.value_or(0)))));
-    const TokenPalette palette = default_token_palette();
+    // The head and layer for the colour and the legend: given, else the path's; -1: none.
+    const auto* path = spec.weights.path ? &spec.weights.path->path : nullptr;
+    const int head = spec.head.value_or(path && path->head ? int(*path->head) : -1);
+    const int layer = spec.layer.value_or(path && path->layer ? int(*path->layer) : -1);
+    const Color color = spec.color.value_or(head_color(std::size_t(std::max(0, head))));
+    const TokenPalette& palette = spec.palette;
 
     Object graph = group_object(id, mark);
     graph.stagger = 0.6;
@@ -206,11 +204,19 @@ std::size_t build_attention_graph(ObjectTable& table, SceneFonts& fonts, const s
     Object source_group = group_object(id + ".sources", mark), target_group = group_object(id + ".targets", mark);
     // A source token that is also a target keeps the target's colour (a graph of one query
     // row shows "sat" in the colour "sat" has among the keys).
-    const auto source_color = [&](std::size_t i) {
-        if (&targets == &sources) return *token_color(palette, i);
-        const auto same = std::find(targets.begin(), targets.end(), sources[i]);
-        return *token_color(palette, same == targets.end() ? i : std::size_t(same - targets.begin()));
+    // A colour given to a source (`colors`) wins on both sides.
+    const auto own_color = [&](const std::string& token) -> std::optional<Color> {
+        for (std::size_t i = 0; i < sources.size() && i < palette.own.size(); ++i)
+            if (sources[i] == token && palette.own[i]) return palette.own[i];
+        return std::nullopt;
     };
+    const auto source_color = [&](std::size_t i) {
+        if (i < palette.own.size() && palette.own[i]) return *palette.own[i];
+        if (&targets == &sources) return token_fill(palette, i);
+        const auto same = std::find(targets.begin(), targets.end(), sources[i]);
+        return token_fill(palette, same == targets.end() ? i : std::size_t(same - targets.begin()));
+    };
+    const auto target_color = [&](std::size_t j) { return own_color(targets[j]).value_or(token_fill(palette, j)); };
     for (std::size_t i = 0; i < sources.size(); ++i)
         source_group.children.push_back(add_token_box(table, std::move(source_labels[i]), index_id(id + ".sources", i),
                                                       "source " + std::to_string(i), left.centres[i], left.widths[i],
@@ -218,7 +224,7 @@ std::size_t build_attention_graph(ObjectTable& table, SceneFonts& fonts, const s
     for (std::size_t j = 0; j < targets.size(); ++j)
         target_group.children.push_back(add_token_box(table, std::move(target_labels[j]), index_id(id + ".targets", j),
                                                       "target " + std::to_string(j), right.centres[j], right.widths[j],
-                                                      box_height, *token_color(palette, j), mark));
+                                                      box_height, target_color(j), mark));
     graph.children.push_back(table.add(std::move(source_group)));
     graph.children.push_back(table.add(std::move(target_group)));
 

@@ -77,9 +77,10 @@ std::size_t build_attention_network(ObjectTable& table, SceneFonts& fonts, const
     const std::vector<int> cluster = spec.clusters > 0
                                          ? attention::cluster_tokens(mutual, std::min<int>(spec.clusters, int(n)))
                                          : std::vector<int>(n, -1);
-    const TokenPalette palette = default_token_palette();
+    const TokenPalette& palette = spec.palette;
     const auto node_color = [&](std::size_t i) {
-        return *token_color(palette, cluster[i] >= 0 ? std::size_t(cluster[i]) : i);
+        if (i < palette.own.size() && palette.own[i]) return *palette.own[i];
+        return token_fill(palette, cluster[i] >= 0 ? std::size_t(cluster[i]) : i);
     };
 
     // Sizes first; when the nodes would crowd the box, or the layout cannot keep them
@@ -140,7 +141,7 @@ std::size_t build_attention_network(ObjectTable& table, SceneFonts& fonts, const
             hull.id = index_id(id + ".hulls", std::size_t(c));
             hull.mark = mark;
             hull.parts.push_back(polyline_path(convex_hull(outline), true));
-            const Color color = *token_color(palette, std::size_t(c));
+            const Color color = token_fill(palette, std::size_t(c));
             hull.style.fill = color;
             hull.style.fill_opacity = 0.12;
             hull.style.stroke = color;

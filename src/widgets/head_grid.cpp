@@ -130,9 +130,10 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
     grid = BBox{};
     for (std::size_t m : members) grid.add(table.bounds(m));
 
-    const std::optional<int> selected = spec.select ? spec.select : spec.view ? std::optional<int>(0) : std::nullopt;
-    if (selected) {
-        const BBox f = table.bounds(frames[*selected]);
+    // The selected thumbnail, or -1 for none (a view without `select` shows the first).
+    const int selected = spec.select.value_or(spec.view ? 0 : -1);
+    if (selected >= 0) {
+        const BBox f = table.bounds(frames[std::size_t(selected)]);
         const Vec2 c = f.center();
         const double side = f.width() + 0.1;
         Object glow = b.outline(rectangle_path(c, side + 0.04, side + 0.04, 0.14), kWhite, 12);
@@ -174,14 +175,14 @@ std::size_t build_head_grid(ObjectTable& table, SceneFonts& fonts, const std::st
                                                                grid.center().y() - whole.center().y())));
             views.push_back(view);
         }
-        members.push_back(b.group(".view", {views[*selected]}));
+        members.push_back(b.group(".view", {views[std::size_t(selected)]}));
     }
     if (spec.diagram && !spec.layers) members.push_back(build_head_diagram(b, spec, grid));
     const std::size_t whole = b.group("", members);
     // Views not shown at first are not members, but go wherever the grid goes.
     if (spec.view)
         for (std::size_t k = 0; k < n; ++k)
-            if (static_cast<int>(k) != *selected) table.follow(whole, *table.find(id + ".view" + indices({k})));
+            if (static_cast<int>(k) != selected) table.follow(whole, *table.find(id + ".view" + indices({k})));
     table.transform(whole, Similarity::translation(-table.bounds(whole).center()));
     return whole;
 }

@@ -22,6 +22,10 @@ std::vector<Object> token_labels(SceneFonts& fonts, const std::string& prefix, c
     return labels;
 }
 
+Color token_fill(const TokenPalette& palette, std::size_t i) {
+    return token_color(palette, i).value_or(Color{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1});  // #475569
+}
+
 double token_box_padding(double font_size) { return 0.45 * text::font_size_to_em(font_size); }
 
 std::size_t add_token_box(ObjectTable& table, Object label, const std::string& id, const std::string& key,

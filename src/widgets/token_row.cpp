@@ -24,7 +24,7 @@ std::size_t build_token_row(ObjectTable& table, SceneFonts& fonts, const std::st
     double height = 0;
     for (std::size_t i = 0; i < spec.tokens.size(); ++i) {
         labels.push_back(make_text_object(fonts, id + "[" + std::to_string(i) + "].label", spec.tokens[i],
-                                          spec.font_size, spec.font, mark));
+                                          spec.font_size, spec.font, mark, spec.font_features));
         height = std::max(height, text::font_size_to_em(spec.font_size) * 1.9);
     }
     Object row;

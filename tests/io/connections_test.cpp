@@ -119,6 +119,10 @@ TEST_CASE("transform between two heads' graphs interpolates each line on its own
     // At the end the second graph is on screen, the first is not.
     CHECK(state_at(s, "g1.sources[3].box", 2.5).visible);
     CHECK_FALSE(state_at(s, "g0.sources[3].box", 2.5).visible);
+    // The legend's "head 0" does not morph glyph by glyph into "head 1": it fades out while
+    // the new words fade in; "line width = attention weight" stays.
+    CHECK(s.tracks[index_of(s, "g0.legend.head")].segments.at(1).kind == SegmentKind::FadeOut);
+    CHECK(s.tracks[index_of(s, "g0.legend.width")].segments.at(1).kind == SegmentKind::Morph);
 }
 
 TEST_CASE("flow particles are a pure function of time and the scene's seed", "[loader][flow]") {

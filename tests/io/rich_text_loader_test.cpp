@@ -12,7 +12,7 @@ using namespace attnreel::testing;
 
 TEST_CASE("markup errors point into a plain text value", "[loader][markup]") {
     check_exact(error_of(scene_with("  - id: t\n    text: Hello <bold>world</bold>\n")), 3, 17,
-          "unknown tag '<bold>'; did you mean 'b'? (expected one of b, i, tt, span)");
+          "unknown tag '<bold>'; did you mean 'b'? (expected one of b, i, tt, sub, sup, span)");
     check_exact(error_of(scene_with("  - {id: t, text: a <b>b}\n")), 2, 21, "'<b>' is never closed; add '</b>'");
     check_exact(error_of(scene_with("  - id: t\n    text: <b>x <i>y</b></i>\n")), 3, 20,
           "'</b>' does not match the open '<i>'; close that first");
@@ -37,7 +37,7 @@ TEST_CASE("markup errors point at their own line in a block scalar", "[loader][m
 
 TEST_CASE("markup errors in a double-quoted value point at the value", "[loader][markup]") {
     check_exact(error_of(scene_with("  - id: t\n    text: \"tab\\there <x>\"\n")), 3, 11,
-          "unknown tag '<x>'; did you mean 'b'? (expected one of b, i, tt, span)");
+          "unknown tag '<x>'; did you mean 'b'? (expected one of b, i, tt, sub, sup, span)");
 }
 
 TEST_CASE("markup errors in a scene file on disk point into the file", "[loader][markup]") {
@@ -116,4 +116,20 @@ TEST_CASE("span leaves can be animated and referred to by id", "[loader][markup]
                              "  - play: {indicate: 't.span[1]'}\n");
     CHECK(s.objects.find("t.span[2]"));
     CHECK(s.objects.leaves(*s.objects.find("t")).size() == 3);
+}
+
+TEST_CASE("sup and sub draw smaller, raised and lowered glyphs on the line", "[loader][markup]") {
+    const Scene s = compiled(scene_with("  - {id: plain, text: 'x2 x2'}\n"
+                                        "  - {id: marked, text: 'x<sup>2</sup> x<sub>2</sub>'}\n"));
+    const auto& plain = object_named(s, "plain").parts;
+    const auto& marked = object_named(s, "marked").parts;
+    REQUIRE(plain.size() == 4);
+    REQUIRE(marked.size() == 4);
+    const BBox x = marked[0].bounds(), sup = marked[1].bounds(), sub = marked[3].bounds();
+    const BBox two = plain[1].bounds();
+    CHECK(sup.height() == Catch::Detail::Approx(0.7 * two.height()).epsilon(0.02));
+    CHECK(sub.height() == Catch::Detail::Approx(0.7 * two.height()).epsilon(0.02));
+    CHECK(sup.max.y() > x.max.y());        // above the x's top
+    CHECK(sub.min.y() < x.min.y() - 0.02);  // below its baseline
+    CHECK(sup.min.x() >= x.max.x() - 0.01);  // after the x, not on it
 }

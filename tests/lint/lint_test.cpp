@@ -147,15 +147,6 @@ TEST_CASE("a heatmap row of weights that does not sum to 1 is pointed at, scores
                "  - add: scores\n");
 }
 
-TEST_CASE("a character no font of the scene has is named with its code point", "[lint]") {
-    check_one("objects:\n"
-              "  - id: note\n"
-              "    text: 'attention 注意'\n"
-              "timeline:\n"
-              "  - add: note\n",
-              3, 11, "'注' (U+6CE8), '意' (U+610F); add a font that has them to scene: {fonts: [...]}");
-}
-
 TEST_CASE("a tab from \"theta\" in double quotes is a formula mistake with single quotes as the fix", "[lint]") {
     check_one("objects:\n"
               "  - id: angle\n"

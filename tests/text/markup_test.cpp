@@ -17,6 +17,10 @@ std::vector<std::string> described(const StyledText& s) {
         if (r.style.bold) d += "b";
         if (r.style.italic) d += "i";
         if (r.style.mono) d += "m";
+        if (r.style.script) {
+            d += '^';
+            d += std::to_string(r.style.script);
+        }
         if (r.style.color) d += to_hex(*r.style.color);
         out.push_back(d);
     }
@@ -48,6 +52,14 @@ TEST_CASE("b, i and tt make bold, italic and monospace runs", "[markup]") {
     const StyledText s = parse_markup("plain <b>bold</b> <i>italic</i> <tt>code</tt>");
     CHECK(s.text == "plain bold italic code");
     CHECK(described(s) == std::vector<std::string>{"plain |", "bold|b", " |", "italic|i", " |", "code|m"});
+}
+
+TEST_CASE("sup and sub raise and lower a run by a level each, and nest", "[markup]") {
+    const StyledText s = parse_markup("x<sup>2</sup> a<sub>i<sub>j</sub></sub> e<sup><b>k</b><sub>0</sub></sup>");
+    CHECK(s.text == "x2 aij ek0");
+    CHECK(described(s) == std::vector<std::string>{"x|", "2|^1", " a|", "i|^-1", "j|^-2", " e|", "k|b^1", "0|"});
+    CHECK(error_of("<superscript>2</superscript>").second ==
+          "unknown tag '<superscript>'; did you mean 'sup'? (expected one of b, i, tt, sub, sup, span)");
 }
 
 TEST_CASE("tags nest and a span's attributes add to the style around it", "[markup]") {
@@ -91,7 +103,7 @@ TEST_CASE("markup errors are at the byte where the mistake starts", "[markup][er
     CHECK(error_of("<b>x <i>y</b></i>") == E{9, "'</b>' does not match the open '<i>'; close that first"});
     CHECK(error_of("x</i>") == E{1, "'</i>' closes a tag that was never opened"});
     // unknown tags and attributes, with the nearest known word
-    CHECK(error_of("<bold>x</bold>").second == "unknown tag '<bold>'; did you mean 'b'? (expected one of b, i, tt, span)");
+    CHECK(error_of("<bold>x</bold>").second == "unknown tag '<bold>'; did you mean 'b'? (expected one of b, i, tt, sub, sup, span)");
     CHECK(error_of("<spam>x</spam>").first == 0);
     CHECK(error_of("<spam>x</spam>").second.find("did you mean 'span'?") != std::string::npos);
     CHECK(error_of("ok <span colour=\"red\">x</span>") ==

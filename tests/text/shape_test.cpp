@@ -390,3 +390,69 @@ TEST_CASE("styled ranges must cover the text", "[text][shape]") {
     CHECK_THROWS_AS(shape_styled(fonts, "abcd", std::vector<FaceRange>{{0, 2, {sans}}}, 1.0), InputError);
     CHECK_THROWS_AS(shape_styled(fonts, "abcd", std::vector<FaceRange>{{1, 4, {sans}}}, 1.0), InputError);
 }
+
+namespace {
+
+std::vector<std::uint32_t> glyph_ids(const ShapedText& shaped) {
+    std::vector<std::uint32_t> ids;
+    for (const auto& g : shaped.glyphs) ids.push_back(g.glyph);
+    return ids;
+}
+
+// The glyphs of `text` shaped one character at a time: what "as written" must give.
+std::vector<std::uint32_t> one_by_one(FontLibrary& fonts, const std::string& text, FaceId face) {
+    std::vector<std::uint32_t> ids;
+    for (char c : text) ids.push_back(shape(fonts, std::string(1, c), {face}, 1.0).glyphs.at(0).glyph);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("tokens shaped as written keep every character: no arrow for ->, no times sign in 2x2", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    for (const char* name : {"sans", "mono"}) {
+        const FaceId face = fonts.face(name);
+        for (const std::string text : {"->", "=>", "2x2", "<0x0A>", "!="}) {
+            INFO(name << " " << text);
+            CHECK(glyph_ids(shape(fonts, text, {face}, 1.0, as_written_features())) == one_by_one(fonts, text, face));
+        }
+    }
+    // The fonts' defaults do turn them into something else, which is why tokens need this.
+    const FaceId sans = fonts.face("sans"), mono = fonts.face("mono");
+    CHECK(glyph_ids(shape(fonts, "2x2", {sans}, 1.0)) != one_by_one(fonts, "2x2", sans));
+    CHECK(glyph_ids(shape(fonts, "->", {sans}, 1.0)) != one_by_one(fonts, "->", sans));
+    CHECK(glyph_ids(shape(fonts, "=>", {mono}, 1.0)) != one_by_one(fonts, "=>", mono));
+}
+
+TEST_CASE("font features apply in order, the last for a tag winning, and only to their range", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const FaceId sans = fonts.face("sans");
+    const auto plain = glyph_ids(shape(fonts, "2x2", {sans}, 1.0));
+    CHECK(glyph_ids(shape(fonts, "2x2", {sans}, 1.0, {"-calt", "calt"})) == plain);
+    CHECK(glyph_ids(shape(fonts, "2x2", {sans}, 1.0, {"calt", "-calt"})) == one_by_one(fonts, "2x2", sans));
+    // "2x2 2x2": the first stretch as written, the second with the font's defaults.
+    const ShapedText mixed = shape_styled(fonts, "2x2 2x2", {{0, 4, {sans}, as_written_features(), 1, 0}, {4, 7, {sans}, {}, 1, 0}}, 1.0);
+    REQUIRE(mixed.glyphs.size() == 7);
+    CHECK(mixed.glyphs[1].glyph == one_by_one(fonts, "x", sans)[0]);
+    CHECK(mixed.glyphs[5].glyph == plain[1]);
+    CHECK(is_font_feature("liga"));
+    CHECK(is_font_feature("-calt"));
+    CHECK(is_font_feature("ss01=1"));
+    CHECK_FALSE(is_font_feature(""));
+    CHECK_FALSE(is_font_feature("liga=x"));
+    CHECK_FALSE(is_font_feature("ligaa"));
+}
+
+TEST_CASE("a character no font has is an input error naming it, never a .notdef box", "[text][shape]") {
+    FontLibrary fonts(fonts_dir);
+    const FaceId sans = fonts.face("sans");
+    try {
+        shape(fonts, "go \xF0\x9F\x9A\x80 now", {sans}, 1.0);  // "go 🚀 now"
+        FAIL("expected an InputError");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("'\xF0\x9F\x9A\x80' (U+1F680)"));
+        CHECK_THAT(e.message(), Catch::Contains("no colour emoji"));
+    }
+    // DejaVu Sans, the last resort, has some symbols: they still draw.
+    CHECK_NOTHROW(shape(fonts, "\xE2\x98\xBA \xE2\x98\x85", {sans}, 1.0));  // "☺ ★"
+}
