@@ -132,14 +132,17 @@ std::size_t build_matrix(ObjectTable& table, SceneFonts& fonts, const std::strin
             const Vec2 c = centre_of(i, j);
             std::vector<std::size_t> parts;
             Color fill = kNeutral;
+            std::optional<std::size_t> box_index;
             if (spec.shade) {
                 fill = is_masked(v) ? kGrid : signed_color(v, max_abs, kNegative, kNeutral, *spec.shade);
                 Object box = b.shape(rectangle_path(c, w - 0.05, h - 0.05, 0.06), fill, is_masked(v) ? 0.5 : 1);
-                parts.push_back(b.add(std::move(box), place + ".box"));
+                box_index = b.add(std::move(box), place + ".box");
+                parts.push_back(*box_index);
             }
             const double shown = shown_value(spec, v);
             Object value = make_number_object("", mark, glyphs, shown, spec.format, c);
             value.style.fill = is_masked(v) ? kMasked : spec.shade ? text_color_on(fill) : kLightText;
+            value.on_box = box_index;  // indicate or set on the cell keeps the number readable
             if (!spec.source.empty())
                 value.shown.push_back({format_number(shown, spec.format),
                                        spec.source + (spec.source_is_vector ? indices({j}) : place)});

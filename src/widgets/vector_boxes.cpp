@@ -20,6 +20,10 @@ const Color kBoxEdge{0x47 / 255.0, 0x55 / 255.0, 0x69 / 255.0, 1};
 
 bool is_masked(double v) { return v == -INFINITY; }
 
+// What an entry prints: its value, or −∞ where masked (0 among probabilities: the weight
+// the mask leaves a hidden key, as charts and matrices print it).
+double shown_value(const VectorSpec& spec, double v) { return is_masked(v) && spec.values.probabilities ? 0.0 : v; }
+
 Color positive_of(const VectorSpec& spec) { return spec.positive.value_or(kBlue); }
 
 }  // namespace
@@ -69,8 +73,11 @@ std::size_t build_vector(ObjectTable& table, SceneFonts& fonts, const std::strin
         std::vector<std::string> texts;
         // Room for a minus sign on every number, so that vectors of like magnitudes side by
         // side (q, k and v) print at one size whatever their signs.
-        for (double v : values)
-            texts.push_back(is_masked(v) ? format_number(v, format) : "\u2212" + format_number(std::abs(v), format));
+        for (double v : values) {
+            const double shown = shown_value(spec, v);
+            texts.push_back(is_masked(shown) ? format_number(shown, format)
+                                             : "\u2212" + format_number(std::abs(shown), format));
+        }
         glyphs = number_glyphs(fonts, "mono", fitted_number_size(fonts, texts, 0.8 * side, 0.3 * side, mark), mark);
     }
     std::vector<std::size_t> entries;
@@ -82,10 +89,11 @@ std::size_t build_vector(ObjectTable& table, SceneFonts& fonts, const std::strin
                              spec.embedding ? 0 : 1.2);
         std::vector<std::size_t> cell{b.add(std::move(box), place + ".box")};
         if (spec.numbers) {
-            Object value = make_number_object("", mark, glyphs, values[i], format, centre);
+            Object value = make_number_object("", mark, glyphs, shown_value(spec, values[i]), format, centre);
+            value.on_box = cell[0];  // indicate or set on the entry keeps the number readable
             value.style.fill = is_masked(values[i]) ? kMasked : text_color_on(fill);
             if (!spec.values.source_of(i).empty())
-                value.shown.push_back({format_number(values[i], format), spec.values.source_of(i)});
+                value.shown.push_back({format_number(shown_value(spec, values[i]), format), spec.values.source_of(i)});
             cell.push_back(b.add(std::move(value), place + ".value"));
         }
         entries.push_back(b.group(place, cell));

@@ -115,7 +115,7 @@ TEST_CASE("every lesson passes check --strict", "[cli][lessons]") {
     }
 }
 
-TEST_CASE("every lesson has its modeline, summary and narration, and lasts 20 to 90 seconds", "[lessons]") {
+TEST_CASE("every lesson has its modeline and summary and narration and lasts 20 to 90 seconds", "[lessons]") {
     for (const auto& lesson : lessons()) {
         INFO(lesson.filename().string());
         const auto comments = leading_comments(lesson);

@@ -79,6 +79,20 @@ TEST_CASE("indicate on a cell or a token keeps its label readable", "[loader][in
     CHECK(indicate_of("row[1].label") != *parse_color("yellow"));
 }
 
+TEST_CASE("indicate on a matrix cell or a vector entry keeps its number readable", "[loader][indicate]") {
+    const Scene s = compiled(with_timeline("  - {id: m, matrix: {values: [[0, 1]], shade: \"#8B5CF6\"}}\n"
+                                           "  - {id: v, vector: {values: [0.5, -1]}}\n",
+                                           "  - add: [m, v]\n"
+                                           "  - play: [{indicate: \"m[0][1]\"}, {indicate: \"v[1]\"}]\n"));
+    const auto indicate_of = [&](const std::string& id) {
+        return s.tracks[*s.objects.find(id)].segments.back().indicate_color;
+    };
+    CHECK(indicate_of("m[0][1].box") == *parse_color("yellow"));
+    CHECK(indicate_of("m[0][1].value") == readable_on(*parse_color("yellow")));
+    CHECK(indicate_of("v[1].value") == readable_on(*parse_color("yellow")));
+    CHECK(indicate_of("v[1].value") != *parse_color("yellow"));
+}
+
 TEST_CASE("bad focus keys are errors at their place", "[loader][focus][errors]") {
     check_exact(error_of(with_timeline(kObjects, "  - add: hm\n  - play: {focus: hm, dimm: 0.2}\n")), 6, 23,
                 "unknown key 'dimm' in a focus animation; did you mean 'dim'?");

@@ -92,3 +92,16 @@ TEST_CASE("a path's grammar is checked when the file loads, at the mistake's own
                                  "timeline: []\n"),
                 5, 32, "'analysis.layer[0].head[0].entropy' is a number; a matrix or a vector is expected here");
 }
+
+TEST_CASE("a vector of attention weights prints 0 for a key the mask hides as charts and matrices do",
+          "[loader][path]") {
+    const Scene s = compiled(kData + "objects:\n"
+                                     "  - {id: w, vector: {values: \"model.layer[0].head[0].row[1]\"}}\n"
+                                     "  - {id: s, vector: {values: \"model.layer[0].head[0].scaled_scores.row[1]\"}}\n"
+                                     "timeline: []\n");
+    const attention::ModelValue row = s.model->value("model.layer[0].head[0].row[1]");
+    CHECK(object(s, "w[0].value").shown.at(0).text == two_decimals(row.values(0, 0)));
+    // "sat" comes after "cat": hidden, so its weight is exactly 0 (not −∞, which is a score's).
+    CHECK(object(s, "w[2].value").shown.at(0).text == "0.00");
+    CHECK(object(s, "s[2].value").shown.at(0).text != "0.00");
+}
