@@ -65,7 +65,7 @@ Sequences load_sequences(const YamlReader& in, const YAML::Node& m) {
 const std::vector<std::string> kCommonKeys = {"tokens", "queries", "keys", "layers", "heads", "seed", "mask"};
 const std::vector<std::string> kComputedKeys = {"d_model",    "positional", "scale",          "layer_norm", "residual",
                                                 "embeddings", "inputs",     "key_embeddings", "key_inputs", "W_Q",
-                                                "W_K",        "W_V",        "W_O"};
+                                                "W_K",        "W_V",        "W_O",        "train"};
 const std::vector<std::string> kSyntheticKeys = {"synthetic", "window"};
 const std::vector<std::string> kFileKeys = {"weights"};
 
@@ -159,6 +159,52 @@ void load_patterns(const YamlReader& in, const YAML::Node& node, const YAML::Nod
     s.patterns = std::move(layers);
 }
 
+// `train:`: the task, the optimiser and its steps; checked against the model now, so that
+// only a diverging run is left for when the scene compiles.
+void load_train(const YamlReader& in, const YAML::Node& node, ModelBlock& block) {
+    const YAML::Node m = in.map(node, "train");
+    in.only_keys(m, {"task", "optimizer", "steps", "learning_rate", "examples", "numbers", "checkpoint_every", "seed"},
+                 "train");
+    attention::TrainSpec t;
+    using Limits = attention::TrainLimits;
+    t.seed = block.computed.seed;
+    if (m["task"]) {
+        const std::string task = in.string(m["task"], "task");
+        if (task == "add") t.task = attention::TrainSpec::Task::add;
+        else if (task == "previous") t.task = attention::TrainSpec::Task::previous;
+        else in.fail(m["task"], "unknown task '" + task + "'" + did_you_mean(task, {"add", "previous"}) +
+                                    " (add: the sum of the numbers; previous: the number before the last)");
+    }
+    if (m["optimizer"]) {
+        const std::string name = in.string(m["optimizer"], "optimizer");
+        if (name == "adam") t.optimizer = attention::TrainSpec::Optimizer::adam;
+        else if (name == "sgd") t.optimizer = attention::TrainSpec::Optimizer::sgd;
+        else in.fail(m["optimizer"], "unknown optimizer '" + name + "'" + did_you_mean(name, {"adam", "sgd"}) +
+                                         " (adam, or sgd for plain gradient descent)");
+    }
+    if (m["steps"]) t.steps = in.integer(m["steps"], "steps", 1, Limits::max_steps);
+    if (m["learning_rate"]) t.learning_rate = in.number(m["learning_rate"], "learning_rate", 1e-12, 1e12);
+    if (m["examples"]) t.examples = in.integer(m["examples"], "examples", 1, Limits::max_examples);
+    if (m["checkpoint_every"]) t.checkpoint_every = in.integer(m["checkpoint_every"], "checkpoint_every", 1, Limits::max_steps);
+    if (m["seed"]) t.seed = std::uint64_t(in.integer(m["seed"], "seed", 0, 1 << 30));
+    if (const YAML::Node numbers = m["numbers"]) {
+        if (!numbers.IsSequence() || numbers.size() != 2)
+            in.fail(numbers, "expected [low, high] for 'numbers': the whole numbers examples are drawn from");
+        t.low = in.integer(numbers[0], "numbers", -1000, 1000);
+        t.high = in.integer(numbers[1], "numbers", -1000, 1000);
+        if (t.low > t.high) in.fail(numbers, "'numbers' goes from low to high: [" + std::to_string(t.high) + ", " +
+                                                 std::to_string(t.low) + "]?");
+    }
+    try {
+        attention::token_numbers(block.computed.tokens);
+        attention::validate_training(block.computed, t);
+    } catch (const InputError& e) {
+        in.fail(node, e.message());
+    }
+    block.train = t;
+    block.train_mark = in.mark(m["learning_rate"] ? m["learning_rate"] : node);
+}
+
 void load_computed(const YamlReader& in, const YAML::Node& model, ModelBlock& block, bool cross) {
     attention::ModelSpec& c = block.computed;
     c.tokens = block.queries;
@@ -168,7 +214,11 @@ void load_computed(const YamlReader& in, const YAML::Node& model, ModelBlock& bl
     if (model["layer_norm"]) c.layer_norm = in.boolean(model["layer_norm"], "layer_norm");
     if (model["residual"]) c.residual = in.boolean(model["residual"], "residual");
 
-    // Sizes: written, else read off the matrices written, else the defaults.
+    // Sizes: written, else read off the matrices written, else the defaults (a trained toy: 4 wide, one head).
+    if (model["train"]) {
+        c.d_model = 4;
+        c.heads = 1;
+    }
     const ChosenSizes chosen = chosen_sizes(model);
     const YAML::Node layers = model["layers"];
     const bool layer_list = layers && layers.IsSequence();
@@ -228,6 +278,7 @@ void load_computed(const YamlReader& in, const YAML::Node& model, ModelBlock& bl
                                              "have positions added");
         c.positional = false;
     }
+    if (model["train"]) load_train(in, model["train"], block);
 }
 
 ModelBlock load_block(const YamlReader& in, const YAML::Node& node, const std::string& name, const DataSpec& data,

@@ -7,6 +7,7 @@
 #include "io/matrix_loader.hpp"
 #include "io/panel_loader.hpp"
 #include "io/repeat.hpp"
+#include "io/text_placeholders.hpp"
 #include "io/widget_loader.hpp"
 #include "io/yaml_escapes.hpp"
 #include "math/tex_parser.hpp"
@@ -240,6 +241,7 @@ TextSpec load_text(const YamlReader& in, const YAML::Node& v, const YAML::Node& 
     } catch (const text::MarkupError& e) {
         throw InputError(in.mark_at(v, e.offset()), e.what());
     }
+    load_text_values(in, v, source, t);
     if (entry["font_size"]) t.font_size = in.number(entry["font_size"], "font_size", 1, 1000);
     if (entry["font"]) t.font = in.font(entry["font"], "font");
     if (entry["width"]) t.width = length(in, entry["width"], "width", 1e-3);

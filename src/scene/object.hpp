@@ -106,7 +106,7 @@ struct Object {
     // What `transform` matches between two formulas ("Q", "\frac"…) or two heatmaps (a
     // cell's place): when every leaf of both sides has one, pieces pair up by it.
     std::string match_key;
-    std::vector<ShownValue> shown;  // what it shows from a model; empty for typed numbers and plain text
+    std::vector<ShownValue> shown;  // what it shows from a model (a text: each {path} it fills, on its leaf or group); empty for typed numbers
     std::optional<NumberLabel> number;  // the number its parts spell, for counting transforms
     std::optional<GrowFrom> grow_from;  // bars
     // `create` shows part k once the animation is `reveal_at[k]` of the way through (a line

@@ -72,8 +72,24 @@ struct PathSpec {
     bool smooth = false;  // Catmull-Rom through the points instead of straight segments
 };
 struct BezierSpec { std::vector<Vec2> points; bool closed = false; };  // p0 c1 c2 p1 c1 c2 p2 ...
+// How a text's {path:format} placeholder prints its value: Python's format mini-language,
+// the part lessons need (`.2f`, `.1%`, `.3e`, `d`, `s`).
+struct ValueFormat {
+    enum class Kind { fixed, percent, exponent, integer, name };
+    Kind kind = Kind::fixed;
+    int decimals = 2;
+    std::string written;  // as written after the ':' ("" when none), for messages
+};
+// A {path:format} placeholder of a text: the model value it shows once the scene compiles.
+struct TextValue {
+    attention::PathRef path;
+    ValueFormat format;
+    SourceMark format_mark;
+    std::size_t begin = 0, end = 0;  // the bytes of content.text it takes, braces included
+};
 struct TextSpec {
     text::StyledText content;  // the markup parsed: plain text and its styled runs
+    std::vector<TextValue> values;  // {path:format} placeholders in content.text, in order
     double font_size = 48;     // em size in pixels at 1080p
     std::string font = "sans";
     std::optional<double> width;  // wrap width in scene units; none: one line per line of the content

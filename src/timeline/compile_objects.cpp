@@ -7,6 +7,7 @@
 #include "timeline/chart_numbers.hpp"
 #include "timeline/head_grid_numbers.hpp"
 #include "timeline/model_numbers.hpp"
+#include "timeline/text_numbers.hpp"
 #include "widgets/attention_arrows.hpp"
 #include "widgets/bar_chart.hpp"
 #include "widgets/head_grid.hpp"
@@ -216,8 +217,12 @@ private:
         if (const auto* p = std::get_if<PathSpec>(&o.kind))
             return leaf(o, {p->smooth ? smooth_through(p->points, p->closed) : polyline_path(p->points, p->closed)});
         if (const auto* b = std::get_if<BezierSpec>(&o.kind)) return leaf(o, {bezier_chain(b->points, b->closed)});
-        if (const auto* t = std::get_if<TextSpec>(&o.kind))
-            return keep_own_colors(add_text_object(table_, fonts_, o.id, *t, o.mark));
+        if (const auto* t = std::get_if<TextSpec>(&o.kind)) {
+            std::vector<ShownValue> shown;
+            const std::size_t i = keep_own_colors(add_text_object(table_, fonts_, o.id, text_from_model(*t, data_, shown), o.mark));
+            table_[i].shown = std::move(shown);  // a group of spans holds them for all its leaves
+            return i;
+        }
         if (const auto* m = std::get_if<MathSpec>(&o.kind))
             return keep_own_colors(build_math_object(table_, fonts_, o.id, *m, o.mark));
         if (const auto* g = std::get_if<GroupSpec>(&o.kind)) {
