@@ -34,6 +34,14 @@ std::vector<std::string> expand(const std::vector<std::string>& argv, const std:
     return out;
 }
 
+// A word an optional value may take: a number of seconds, or "end".
+bool looks_like_time(const std::string& word) {
+    if (word == "end") return true;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
+    return ec == std::errc() && end == word.data() + word.size();
+}
+
 }  // namespace
 
 Args parse_args(const std::vector<std::string>& words, const std::vector<OptionSpec>& options,
@@ -60,6 +68,12 @@ Args parse_args(const std::vector<std::string>& words, const std::vector<OptionS
             for (const auto& f : foreign)
                 if (f.spelling == word) throw UsageError("attnreel has no option '" + word + "': " + f.advice);
             throw UsageError("unknown option '" + word + "'" + did_you_mean(word, names));
+        }
+        if (spec->optional_value) {
+            std::string value = inline_value.value_or("");
+            if (!inline_value && i + 1 < argv.size() && looks_like_time(argv[i + 1])) value = argv[++i];
+            args.values[spec->name] = value;
+            continue;
         }
         if (!spec->takes_value) {
             args.values[spec->name] = "";

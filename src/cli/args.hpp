@@ -13,6 +13,9 @@ struct OptionSpec {
     std::string name;   // "--at"
     std::string alias;  // "-o", or ""
     bool takes_value;
+    // A flag that may take a value: "--poster=2.5", or "--poster 2.5" when the next word
+    // is a number or "end"; alone it maps to "".
+    bool optional_value = false;
 };
 
 struct Args {

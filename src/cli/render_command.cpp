@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/narration_outputs.hpp"
+#include "cli/output_options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/render_plan.hpp"
 #include "cli/watch_loop.hpp"
@@ -11,6 +12,8 @@
 #include "encode/libav_messages.hpp"
 #include "encode/open_sink.hpp"
 #include "encode/render_pipeline.hpp"
+#include "encode/still_image.hpp"
+#include "encode/temp_file.hpp"
 #include "io/scene_file.hpp"
 #include "render/raster.hpp"
 #include "text/utf8.hpp"
@@ -28,9 +31,12 @@ namespace {
 
 const char* kHelp =
     "usage: attnreel render SCENE.yaml [-o OUT] [options]\n\n"
-    "Renders the scene to a video, a GIF or PNG frames; the format follows OUT's extension:\n"
-    "  .mp4   H.264 video (yuv420p, BT.709, streamable)\n"
+    "Renders the scene to a video, an animation or PNG frames; the format follows OUT's extension:\n"
+    "  .mp4   H.264 video (yuv420p, BT.709, streamable), with the scene's sound\n"
+    "  .webm  VP9 video with alpha (transparent background kept), for web pages\n"
+    "  .mov   ProRes 4444 video with alpha, for video editors\n"
     "  .gif   looping GIF with one palette for the clip\n"
+    "  .webp  animated WebP (lossy, or --lossless), full colour and alpha\n"
     "  .png   the single frame at --from\n"
     "  .frames  a chunk of frames for a GIF (with --frames; 'attnreel join' makes the GIF)\n"
     "  DIR/   a numbered PNG sequence in the folder DIR\n"
@@ -38,12 +44,13 @@ const char* kHelp =
     "so that renders at two qualities do not overwrite each other; missing folders of OUT are\n"
     "created. The output is replaced only when the render succeeds. An attnreel.yaml beside\n"
     "the scene sets defaults for the quality, the format and the output folder. A video\n"
-    "carries the scene's sound (AAC) and, when steps have say:, gets captions beside it:\n"
-    "OUT.vtt (WebVTT) and OUT.srt (SubRip).\n\n"
+    "carries the scene's sound (AAC, MP4 only) and, when steps have say:, gets captions beside\n"
+    "it: OUT.vtt (WebVTT) and OUT.srt (SubRip). MP4 and GIF have no transparency: a transparent\n"
+    "background is flattened onto black (or --flatten COLOR), with a note.\n\n"
     "options:\n"
     "  --quality low|medium|high|4k  854x480@15, 1280x720@30, 1920x1080@60, 3840x2160@60\n"
     "                                (default: the scene's own size and fps); also -ql -qm -qh -qk\n"
-    "  --format mp4|gif|png  the format of the default output (png: a folder of frames)\n"
+    "  --format mp4|webm|mov|gif|webp|png  the format of the default output (png: a folder of frames)\n"
     "  --section NAME    only the timeline's section NAME (see 'attnreel check')\n"
     "  -s, --save-last-frame  only the scene's last frame, as a PNG\n"
     "  --size WxH        pixel size (overrides --quality)\n"
@@ -55,10 +62,18 @@ const char* kHelp =
     "  --keyframes-at F,G,...  MP4: start the encoder afresh at these frames (a render in\n"
     "                    one go then has the packets of chunks cut there)\n"
     "  --jobs N          rendering threads (default: all cores)\n"
-    "  --crf N           MP4 quality, 0 (lossless) to 51; lower is better (default 20)\n"
+    "  --crf N           MP4 quality, 0 (lossless) to 51 (default 20); WebM, 0 to 63 (default 30);\n"
+    "                    lower is better\n"
     "  --preset NAME     x264 preset, ultrafast ... veryslow (default medium)\n"
     "  --gif-width N     GIF width in pixels (default: the frame width)\n"
     "  --gif-fps N       GIF frame rate (default: the render fps, at most 50)\n"
+    "  --loop N          GIF and WebP: times the animation plays, 0 = forever (default 0)\n"
+    "  --lossless        WebP: lossless frames (exact colours, larger on gradients)\n"
+    "  --webp-quality N  WebP: 0 to 100 (default 80; with --lossless, the effort)\n"
+    "  --flatten COLOR   MP4 and GIF: the colour behind a transparent background (default black)\n"
+    "  --poster [T]      also write a picture of time T (seconds, 'end' or negative from the end;\n"
+    "                    default the end of the range) beside the video: OUT.poster.jpg\n"
+    "  --poster-path P   the poster's name (.jpg, .png or .webp); implies --poster\n"
     "  --dry-run         render every frame and discard it (measures rendering alone)\n"
     "  --burn-captions   draw the captions into the frames too\n"
     "  --watch           render again on every save of the scene or a file it uses\n"
@@ -112,6 +127,55 @@ int interrupted(ProgressReporter& progress, std::unique_ptr<FrameSink>& sink, co
     return Interrupted(signal).exit_code();
 }
 
+// "312.4 KiB": a file's size for the report line.
+std::string size_text(std::uintmax_t bytes) {
+    char text[32];
+    if (bytes < 1024) std::snprintf(text, sizeof text, "%ju bytes", bytes);
+    else if (bytes < 1024 * 1024) std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
+    else std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+// What was written, for the report line: "out/a.gif: 427x240 GIF at 15 fps, 312.4 KiB".
+std::string written_text(const std::filesystem::path& output, OutputKind kind, const OutputSettings& settings) {
+    int width = settings.width, height = settings.height;
+    std::string rate;
+    if (kind == OutputKind::gif) {
+        width = GifSink::output_width(settings.width, settings.gif);
+        height = GifSink::output_height(settings.width, settings.height, settings.gif);
+        const int fps = settings.gif.fps > 0 ? settings.gif.fps
+                                             : std::min(50, std::max(1, static_cast<int>(std::lround(settings.fps))));
+        rate = " at " + std::to_string(fps) + " fps";
+    }
+    std::string text = text::printable(output.string()) + ": " + std::to_string(width) + "x" + std::to_string(height) +
+                       " " + kind_name(kind) + rate;
+    std::error_code error;
+    const std::uintmax_t bytes = std::filesystem::file_size(output, error);
+    if (!error) text += ", " + size_text(bytes);
+    return text;
+}
+
+// The poster: one picture of time `t`, written beside the video once the video is done.
+class Poster {
+public:
+    Poster(std::filesystem::path path, double t) : path_(std::move(path)), t_(t), temp_(path_) {}
+    const std::filesystem::path& path() const { return path_; }
+    double time() const { return t_; }
+    // Renders and writes it (to the temporary file); `flatten` for a JPEG of a transparent scene.
+    void write(const Frame& frame, const Color& flatten) {
+        Frame picture = frame;
+        const StillFormat format = *still_format(path_);
+        if (format == StillFormat::jpeg) flatten_onto(picture, flatten);
+        temp_.write(still_bytes(picture, format));
+    }
+    void commit() { temp_.commit(); }
+
+private:
+    std::filesystem::path path_;
+    double t_;
+    TempFile temp_;
+};
+
 int render_once(const Args& args, std::vector<std::string>& inputs) {
     show_libav_messages(args.has("--verbose"));
     text::FontLibrary fonts;
@@ -133,17 +197,26 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     if (!plan.restarts.empty() && !dry_run && output_kind(output) != OutputKind::mp4)
         throw UsageError("--keyframes-at applies to MP4 output only");
 
+    const OutputKind kind = dry_run ? OutputKind::mp4 : output_kind(output);
     OutputSettings settings;
     settings.width = plan.width;
     settings.height = plan.height;
     settings.fps = plan.fps;
-    if (const auto c = args.get("--crf")) settings.crf = parse_int("--crf", *c, 0, 51);
+    if (const auto c = args.get("--crf")) {
+        const int crf = parse_int("--crf", *c, 0, kind == OutputKind::webm ? 63 : 51);
+        settings.crf = kind == OutputKind::webm ? settings.crf : crf;
+        settings.webm_crf = kind == OutputKind::webm ? crf : settings.webm_crf;
+    }
     if (const auto p = args.get("--preset")) settings.preset = *p;
     if (const auto w = args.get("--gif-width")) settings.gif.width = parse_int("--gif-width", *w, 16, 7680);
     if (const auto f = args.get("--gif-fps")) settings.gif.fps = parse_int("--gif-fps", *f, 1, 50);
+    if (const auto l = args.get("--loop")) settings.gif.loop = settings.webp.loop = parse_int("--loop", *l, 0, 65535);
+    settings.webp.lossless = args.has("--lossless");
+    if (const auto q = args.get("--webp-quality")) settings.webp.quality = parse_int("--webp-quality", *q, 0, 100);
+    const Color flatten = flatten_color(args);
     const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
+    if (!dry_run) note_unused_options(args, kind);
 
-    const OutputKind kind = dry_run ? OutputKind::mp4 : output_kind(output);
     const bool single_png = !dry_run && kind == OutputKind::png;
     const int frames = single_png ? 1
                        : plan.chunk ? static_cast<int>(plan.end_frame - plan.first_frame)
@@ -156,24 +229,53 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
         settings.chunk = ChunkTag{scene.name + "@" + scene_fingerprint(inputs), chunk_settings(args, plan),
                                   plan.first_frame, plan.end_frame, plan.total_frames};
 
+    // A format without alpha shows a transparent background flattened onto a colour, said aloud.
+    std::optional<Color> background;
+    if (!dry_run && !keeps_alpha(kind) && scene.settings.background.a < 1) {
+        background = flattened(scene.settings.background, flatten);
+        note_flattened(kind_name(kind), output, scene.settings.background, flatten);
+    }
+
     // Sound and caption files go with a video; other outputs say what they leave out.
     const bool burn = args.has("--burn-captions");
-    const bool video = !dry_run && kind == OutputKind::mp4;
+    const bool video = !dry_run && (kind == OutputKind::mp4 || kind == OutputKind::webm || kind == OutputKind::mov);
     // A chunk that starts the video carries the whole soundtrack (join takes it from there,
     // so the sound is not cut at chunk boundaries); the other chunks carry none.
     const double video_end = plan.chunk ? plan.total_frames / plan.fps : plan.from + frames / plan.fps;
     const std::vector<captions::Cue> cues =
         scene.narration.empty() ? std::vector<captions::Cue>{}
                                 : captions::cues_in_range(captions::make_cues(scene), plan.from, video_end);
-    if (video) {
+    if (kind == OutputKind::mp4 && !dry_run) {
         if (!plan.chunk || first == 0) settings.audio = soundtrack_of(scene, plan.from, video_end);
-    } else if (!dry_run) {
-        note_silent_output(scene, kind == OutputKind::gif || kind == OutputKind::frame_chunk ? "GIF" : "PNG", burn);
+    } else if (video && soundtrack_of(scene, plan.from, video_end)) {
+        std::fprintf(stderr, "note: %s output has no sound; the scene's audio is left out (MP4 carries it)\n",
+                     kind_name(kind).c_str());
+    } else if (!dry_run && !video) {
+        note_silent_output(scene, kind == OutputKind::frame_chunk ? "GIF" : kind_name(kind), burn);
     }
     std::optional<captions::CaptionOverlay> overlay;
     if (burn)
         overlay.emplace(cues, fonts, static_cast<double>(plan.width) / plan.height, scene.settings.reserve_lower_third,
                         scene.settings.fonts);
+
+    const bool wants_poster = args.has("--poster") || args.has("--poster-path");
+    if (wants_poster && (dry_run || kind == OutputKind::png))
+        throw UsageError("--poster writes a picture beside a video or animation; this render writes " +
+                         std::string(dry_run ? "nothing" : "one picture already"));
+    std::optional<double> poster_time;
+    std::optional<std::filesystem::path> poster_file;
+    if (wants_poster) {
+        const auto value = args.get("--poster");
+        poster_time = picture_time("--poster", value && !value->empty() ? value : std::nullopt, plan.to,
+                                   scene.duration);
+        poster_file = poster_path(args, output);
+        if (still_format(*poster_file) == StillFormat::jpeg && !background && scene.settings.background.a < 1)
+            note_flattened("JPEG", *poster_file, scene.settings.background, flatten);
+        refuse_to_overwrite(*poster_file, inputs);
+        std::error_code same;
+        if (std::filesystem::equivalent(*poster_file, output, same) || *poster_file == output)
+            throw UsageError("--poster-path names the output itself; choose another name");
+    }
 
     // Catch signals before the sink creates its temporary file, so that none can leave it behind.
     InterruptGuard interrupt;
@@ -182,13 +284,23 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     if (!dry_run) create_parent_folders(output);
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);
     std::optional<CaptionFiles> caption_files;
-    if (video && !plan.chunk && !scene.narration.empty()) caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
+    if (video && !plan.chunk && !scene.narration.empty())
+        caption_files.emplace(output, cues, scene.settings.reserve_lower_third);
+    std::optional<Poster> poster;
+    if (poster_file) {
+        create_parent_folders(*poster_file);
+        poster.emplace(*poster_file, *poster_time);
+    }
+    const auto draw_at = [&](double t, double caption_time) {
+        DrawList list = frame_at(scene, t);
+        if (background) list.background = *background;
+        if (overlay) overlay->draw(caption_time, list);
+        return list;
+    };
     const RenderFrame render_one = [&](int index, Frame& out) {
         thread_local Rasterizer rasterizer;  // one Cairo surface per worker, reused
         const double since_from = static_cast<double>(first + index) / plan.fps;
-        DrawList list = frame_at(scene, plan.from + since_from);
-        if (overlay) overlay->draw(since_from, list);
-        rasterizer.render(list, plan.width, plan.height, out);
+        rasterizer.render(draw_at(plan.from + since_from, since_from), plan.width, plan.height, out);
     };
 
     const ProgressStyle style = args.has("--quiet") ? ProgressStyle::quiet : ProgressStyle::automatic;
@@ -197,8 +309,15 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     try {
         render_frames(frames, jobs, render_one, *sink, &progress, interrupt.flag());
         interrupt.check();  // a signal during the sink's last writes: keep the previous output
+        if (poster) {
+            Rasterizer rasterizer;
+            Frame picture;
+            rasterizer.render(draw_at(poster->time(), poster->time() - plan.from), plan.width, plan.height, picture);
+            poster->write(picture, flatten);
+        }
         sink->finish();
         if (caption_files) caption_files->commit();  // the video and its captions go together
+        if (poster) poster->commit();
         interrupt.check();
     } catch (const RenderCancelled&) {
         return interrupted(progress, sink, output, interrupt.signal());
@@ -208,11 +327,15 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!args.has("--quiet")) {
-        std::fprintf(stderr, "%s %d frames (%dx%d) in %.2f s, %.1f frames/s\n", dry_run ? "rendered" : "wrote",
-                     frames, plan.width, plan.height, seconds, frames / seconds);
+        std::fprintf(stderr, "%s %d frames (%dx%d) in %.2f s, %.1f frames/s", dry_run ? "rendered" : "wrote", frames,
+                     plan.width, plan.height, seconds, frames / seconds);
+        if (!dry_run && kind != OutputKind::png_sequence)
+            std::fprintf(stderr, "; %s", written_text(output, kind, settings).c_str());
+        std::fprintf(stderr, "\n");
         if (!dry_run) std::printf("%s\n", output.string().c_str());
         if (caption_files)
             std::printf("%s\n%s\n", caption_files->vtt().string().c_str(), caption_files->srt().string().c_str());
+        if (poster) std::printf("%s\n", poster->path().string().c_str());
     }
     return 0;
 }
@@ -228,7 +351,9 @@ int render_command(const std::vector<std::string>& words) {
                                   {"--dry-run", "", false},    {"--quiet", "-q", false},    {"--verbose", "-v", false},
                                   {"--format", "", true},      {"--section", "", true},     {"--save-last-frame", "-s", false},
                                   {"--burn-captions", "", false}, {"--watch", "-w", false},
-                                  {"--frames", "", true},      {"--keyframes-at", "", true}},
+                                  {"--frames", "", true},      {"--keyframes-at", "", true},
+                                  {"--loop", "", true},        {"--lossless", "", false},   {"--webp-quality", "", true},
+                                  {"--flatten", "", true},     {"--poster", "", false, true}, {"--poster-path", "", true}},
                                  kForeign, kShorthands);
     if (args.has("--help")) {
         std::printf("%s", kHelp);

@@ -33,10 +33,13 @@ const Quality& quality_named(const std::string& name, const SourceMark& mark) {
 // The extension of a default output in this format ("/": a folder of numbered PNGs).
 std::string extension_of_format(const std::string& format, const SourceMark& mark) {
     if (format == "mp4") return ".mp4";
+    if (format == "webm") return ".webm";
+    if (format == "mov") return ".mov";
     if (format == "gif") return ".gif";
+    if (format == "webp") return ".webp";
     if (format == "png") return "/";
-    unknown("unknown format '" + format + "'" + did_you_mean(format, {"mp4", "gif", "png"}) +
-                " (the formats are mp4, gif and png)",
+    unknown("unknown format '" + format + "'" + did_you_mean(format, {"mp4", "webm", "mov", "gif", "webp", "png"}) +
+                " (the formats are mp4, webm, mov, gif, webp and png)",
             mark);
 }
 

@@ -17,7 +17,7 @@ struct ProjectSettings {
     std::string file;                    // the project file's path
     std::optional<std::string> quality;  // a quality name, checked by the command that uses it
     SourceMark quality_mark;
-    std::optional<std::string> format;   // "mp4", "gif" or "png"; checked by the command that uses it
+    std::optional<std::string> format;   // "mp4", "webm", "mov", "gif", "webp" or "png"; checked by the command that uses it
     SourceMark format_mark;
     std::optional<std::string> output;   // the folder for default output names, resolved against the file's folder
     std::vector<FontFile> fonts;         // extra font files, resolved, each checked

@@ -1,9 +1,9 @@
 #include "render/vector_file.hpp"
 
 #include "render/cairo_painter.hpp"
+#include "render/svg_file.hpp"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 
 #include <stdexcept>
@@ -20,16 +20,13 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 }  // namespace
 
 std::string vector_file_bytes(const DrawList& list, int width, int height, VectorFormat format) {
+    if (format == VectorFormat::Svg) return svg_bytes(list, width, height);
     std::string bytes;
-    cairo_surface_t* surface =
-        format == VectorFormat::Svg ? cairo_svg_surface_create_for_stream(append_to_string, &bytes, width, height)
-                                    : cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height);
-    if (format == VectorFormat::Pdf) {
-        // Cairo would stamp the time of the run; an empty date leaves it out, so that the
-        // same frame gives the same file.
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "attnreel");
-    }
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height);
+    // Cairo would stamp the time of the run; an empty date leaves it out, so that the
+    // same frame gives the same file.
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "attnreel");
     cairo_t* cr = cairo_create(surface);
     paint_draw_list(cr, list, width, height);
     cairo_show_page(cr);

@@ -1,6 +1,6 @@
 #pragma once
-// Vector output: the same DrawList written as SVG or PDF through Cairo's vector surfaces,
-// for slides and papers.
+// Vector output: the same DrawList written as SVG (render/svg_file: pixel-sized, text
+// titled) or PDF (Cairo's PDF surface, sized in points), for web pages, slides and papers.
 #include "scene/draw_list.hpp"
 
 #include <string>

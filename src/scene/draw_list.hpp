@@ -16,6 +16,7 @@ struct DrawItem {
     std::optional<Color> stroke;
     double stroke_width = 0;      // scene units
     std::optional<Gradient> gradient;  // fills instead of `fill` when set (scene units, alphas final)
+    AltText alt_text;             // set on the outlines of a text object (its words)
     bool operator==(const DrawItem&) const = default;
 };
 

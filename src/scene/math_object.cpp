@@ -75,6 +75,7 @@ BuiltObject build_math_object(ObjectTable& table, SceneFonts& fonts, const std::
     formula.shape = ObjectShape::Group;
     std::vector<std::size_t> leaves;
     std::vector<math::SourceRange> ranges;
+    const AltText source{std::make_shared<const std::string>(spec.tex)};
     for (const auto& item : laid_out.items) {
         if (item.outline.empty()) continue;
         Object piece;
@@ -85,6 +86,7 @@ BuiltObject build_math_object(ObjectTable& table, SceneFonts& fonts, const std::
         piece.style.fill_opacity = 1;
         piece.style.stroke_width = 0;
         piece.match_key = item.key;
+        piece.alt_text = source;
         leaves.push_back(table.add(std::move(piece)));
         ranges.push_back(item.source);
     }

@@ -91,6 +91,18 @@ struct Link {
     bool operator==(const Link&) const = default;
 };
 
+// The words a text object shows, shared by all its leaves (a text's colour spans, a
+// formula's pieces): SVG output groups their outlines under one <title> for screen readers.
+// Equal when the words are, whichever object they come from.
+struct AltText {
+    std::shared_ptr<const std::string> words;
+    explicit operator bool() const { return words != nullptr; }
+    bool same_object(const AltText& other) const { return words == other.words; }
+    bool operator==(const AltText& other) const {
+        return words == other.words || (words && other.words && *words == *other.words);
+    }
+};
+
 struct Object {
     std::string id;
     SourceMark mark;
@@ -122,6 +134,7 @@ struct Object {
     // Widgets of tokens (a graph's sources, a network's nodes): the tokens' texts, in order,
     // so that `select` can name a token by its text.
     std::vector<std::string> tokens;
+    AltText alt_text;  // text leaves: the words they spell; none for shapes
 
     bool is_group() const { return shape == ObjectShape::Group; }
 };

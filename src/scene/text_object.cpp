@@ -67,6 +67,7 @@ std::optional<Color> color_at(const text::StyledText& content, std::size_t byte)
 Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
                         const std::string& font, const SourceMark& mark, const text::FontFeatures& features) {
     Object o = text_leaf(id, mark);
+    o.alt_text.words = std::make_shared<const std::string>(content);
     try {
         std::vector<text::FaceId> chain{fonts.library->face(font)};
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
@@ -110,8 +111,10 @@ BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::st
     }
 
     BuiltObject built;
+    const AltText words{std::make_shared<const std::string>(spec.content.text)};
     if (stretches.size() <= 1) {
         Object o = text_leaf(id, mark);
+        o.alt_text = words;
         const std::optional<Color> color = stretches.empty() ? std::nullopt : stretches.front().color;
         if (!stretches.empty()) o.parts = std::move(stretches.front().parts);
         if (color) o.style.fill = *color;
@@ -126,6 +129,7 @@ BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::st
     for (std::size_t k = 0; k < stretches.size(); ++k) {
         Object leaf = text_leaf(id + ".span[" + std::to_string(k) + "]", mark);
         leaf.parts = std::move(stretches[k].parts);
+        leaf.alt_text = words;
         if (stretches[k].color) leaf.style.fill = *stretches[k].color;
         const std::size_t index = table.add(std::move(leaf));
         group.children.push_back(index);

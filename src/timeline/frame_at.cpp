@@ -265,8 +265,11 @@ DrawList frame_at(const Scene& scene, double t) {
     for (std::size_t i : scene.draw_order) {
         const TrackSample s = sample(scene.tracks[i], t);
         const Object& o = scene.objects[i];
+        const std::size_t first = out.items.size();
         if (s.active) emit_active(o, *s.active, s.alpha, out);
         else if (s.state.visible) emit_leaf(o, s.state, {}, out);
+        if (o.alt_text)
+            for (std::size_t k = first; k < out.items.size(); ++k) out.items[k].alt_text = o.alt_text;
     }
     return out;
 }

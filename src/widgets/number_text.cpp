@@ -107,6 +107,7 @@ Object make_number_object(const std::string& id, const SourceMark& mark, std::sh
     label.align = align;
     label.at = Similarity::translation(anchor);
     o.parts = number_parts(label, value, format);
+    o.alt_text.words = std::make_shared<const std::string>(format_number(value, format));
     o.number = std::move(label);
     return o;
 }

@@ -95,7 +95,7 @@ TEST_CASE("frame writes a PNG of the requested size, and SVG and PDF from the sa
     const std::string svg = read_file(dir.path / "f.svg");
     CHECK_THAT(svg, Catch::StartsWith("<?xml"));
     CHECK_THAT(svg, Catch::Contains("<svg"));
-    CHECK_THAT(svg, Catch::Contains("width=\"1920\""));
+    CHECK_THAT(svg, Catch::Contains("width=\"1920px\" height=\"1080px\" viewBox=\"0 0 1920 1080\""));
 
     REQUIRE(run("frame " + kExample + " --at 5 -o " + (dir.path / "f.pdf").string()).exit_code == 0);
     CHECK_THAT(read_file(dir.path / "f.pdf"), Catch::StartsWith("%PDF"));
