@@ -7,6 +7,7 @@
 #include "text/font_library.hpp"
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,13 @@ namespace attnreel {
 struct SceneFonts {
     text::FontLibrary* library = nullptr;
     std::vector<text::FaceId> extra;
+    // Bytes of text shaped so far for the scene (texts, labels, tokens, titles): each glyph
+    // keeps its outline, about 1 KB, so their sum is held to limits::scene_text_bytes.
+    // Formulas count their TeX source.
+    std::size_t text_bytes = 0;
+
+    // Counts `text` before it is shaped; InputError when it takes the scene past the limit.
+    void charge_text(std::string_view text);
 };
 
 // One line of plain text (no markup) as one leaf. Throws InputError (at `mark`) for
