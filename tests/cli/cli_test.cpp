@@ -221,7 +221,7 @@ TEST_CASE("a message never carries raw bytes from its input: invalid UTF-8 and c
     CHECK(r.output == "error: /nonexistent/bad\\xFF\\e[31m.yaml: no such file\n");
 }
 
-TEST_CASE("a message shows a NUL in a value as \\0 and goes on, and cuts a huge value short", "[cli][errors]") {
+TEST_CASE("a message shows a NUL byte of a value visibly and goes on, and cuts a huge value short", "[cli][errors]") {
     TempDir dir;
     // YAML's "\0" escape puts a NUL byte into the value; the message used to end there.
     std::ofstream(dir.path / "nul.yaml") << "objects:\n  - {id: a, circle: {}, color: \"re\\0d\"}\ntimeline: []\n";
