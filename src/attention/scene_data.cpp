@@ -80,6 +80,16 @@ SceneData::Entry build_entry(const ModelBlock& block) {
             }
         }
     } catch (const InputError& e) {
+        // A weights file's errors (a FIFO, a bad number at [1][2], a row that does not sum
+        // to 1) are reported where the scene names the file, naming the file and the place
+        // in it; the file alone when no scene names it (`attnreel analyze weights.npy`).
+        if (block.kind == ModelBlock::Kind::file && !block.mark.file.empty()) {
+            const SourceMark& in_file = e.mark();
+            std::string place;
+            if (in_file.line > 0) place = ", line " + std::to_string(in_file.line);
+            if (in_file.line > 0 && in_file.column > 0) place += " column " + std::to_string(in_file.column);
+            throw InputError(block.mark, "weights file '" + block.weights_file + "'" + place + ": " + e.message());
+        }
         // A loader's errors name their file; a spec's errors get the block's place.
         if (!e.mark().file.empty()) throw;
         throw InputError(block.mark, e.message());

@@ -42,10 +42,24 @@ void print_help() {
     std::printf("\n'attnreel COMMAND --help' describes a command; 'attnreel --version' prints the version.\n");
 }
 
+// A message past a few lines quotes a value too long to read whole (most messages cut their
+// values already, text::quoted): its middle gives way to an ellipsis, keeping the place at
+// its start and the advice at its end.
+std::string readable_length(std::string text) {
+    constexpr std::size_t kMost = 2000, kHead = 1500, kTail = 300;
+    if (text.size() <= kMost) return text;
+    const auto boundary = [&](std::size_t at) {  // back to the start of a UTF-8 character
+        while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        return at;
+    };
+    const std::size_t head = boundary(kHead), tail = boundary(text.size() - kTail);
+    return text.substr(0, head) + " … " + text.substr(tail);
+}
+
 // Prints the message on stderr with its prefix, made printable: a message may quote the
 // input, and the input may hold any bytes.
 int report(const std::string& prefix, const std::string& message, int exit_code) {
-    const std::string text = (prefix.empty() ? "" : prefix + ": ") + text::printable(message);
+    const std::string text = readable_length((prefix.empty() ? "" : prefix + ": ") + text::printable(message));
     std::fprintf(stderr, "%s\n", text.c_str());
     return exit_code;
 }
@@ -56,7 +70,8 @@ int report_error() {
     try {
         throw;
     } catch (const InputError& e) {
-        return report("error", e.what(), 2);
+        // Not e.what(): a C string, it would end at a NUL byte the message quotes.
+        return report("error", e.mark().to_string() + ": " + e.message(), 2);
     } catch (const UsageError& e) {
         return report("error", e.what(), 2);
     } catch (const OutputError& e) {

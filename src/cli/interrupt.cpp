@@ -25,11 +25,17 @@ InterruptGuard::InterruptGuard() {
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;  // a write interrupted by a signal carries on
-    for (int i = 0; i < 4; ++i) sigaction(kSignals[i], &action, &previous_[i]);
+    for (int i = 0; i < 4; ++i) {
+        sigaction(kSignals[i], nullptr, &previous_[i]);
+        // An ignored signal stays ignored: `nohup attnreel render …` must survive the
+        // terminal's SIGHUP, and a shell's background job ignores SIGINT and SIGQUIT.
+        if (previous_[i].sa_handler != SIG_IGN) sigaction(kSignals[i], &action, nullptr);
+    }
 }
 
 InterruptGuard::~InterruptGuard() {
-    for (int i = 0; i < 4; ++i) sigaction(kSignals[i], &previous_[i], nullptr);
+    for (int i = 0; i < 4; ++i)
+        if (previous_[i].sa_handler != SIG_IGN) sigaction(kSignals[i], &previous_[i], nullptr);
 }
 
 std::atomic<bool>* InterruptGuard::flag() { return &g_interrupted; }

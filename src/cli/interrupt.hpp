@@ -4,7 +4,7 @@
 // it can stop cleanly (between frames, before the output replaces the old one) and throws,
 // so that unwinding removes the temporary files and the previous output stays as it was.
 // Outside a guard (while a scene loads, when there is nothing to clean up) signals keep
-// their default effect.
+// their default effect; a signal the process was started ignoring (nohup) stays ignored.
 #include <atomic>
 #include <csignal>
 #include <stdexcept>

@@ -17,8 +17,20 @@ std::string SourceMark::to_string() const {
     return s;
 }
 
+namespace {
+
+// what() is a C string: a NUL byte the input put into the message (a value from a YAML
+// "\0" escape) would end it there, so it is written as the two characters "\0".
+std::string without_nul(std::string text) {
+    for (std::size_t at = text.find('\0'); at != std::string::npos; at = text.find('\0', at + 2))
+        text.replace(at, 1, "\\0");
+    return text;
+}
+
+}  // namespace
+
 InputError::InputError(SourceMark mark, const std::string& message)
-    : std::runtime_error(mark.to_string() + ": " + message), mark_(std::move(mark)), message_(message) {}
+    : std::runtime_error(without_nul(mark.to_string() + ": " + message)), mark_(std::move(mark)), message_(message) {}
 
 OutputError output_error(const std::string& path, const std::string& doing, int errnum) {
     return OutputError(path + ": " + doing + ": " + std::strerror(errnum));
@@ -38,6 +50,8 @@ std::string number_text(double value) {
 }
 
 namespace {
+
+constexpr std::size_t kLongestSuggestedWord = 64;
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -59,17 +73,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
+    // A typo changes a few letters; beyond a third of the word it is a different word.
+    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
+    // Each comparison costs the product of the two lengths: a word far longer than any
+    // name (a 30k-character id against 100,000 ids) must not cost minutes to suggest for.
+    if (word.size() > kLongestSuggestedWord) return {};
     std::string best;
     std::size_t best_distance = std::string::npos;
     for (const auto& c : candidates) {
+        // The distance is at least the difference in length: no need to compute it then.
+        const std::size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+        if (length_gap > allowed) continue;
         const std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;
             best = c;
         }
     }
-    // A typo changes a few letters; beyond a third of the word it is a different word.
-    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
     return best_distance <= allowed ? best : std::string();
 }
 

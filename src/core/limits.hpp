@@ -25,6 +25,11 @@ inline constexpr std::size_t yaml_text_bytes = 4u << 20;  // scalars' bytes, the
 // next_to a…, is built one call deeper per step.
 inline constexpr std::size_t reference_depth = 256;
 
+// Text drawn in a scene, all of it together (scene/text_object.cpp): texts, labels, tokens
+// and titles are shaped into about 1 KB per glyph, so this keeps them within ~300 MB. A
+// lesson's texts are a few thousand characters.
+inline constexpr std::size_t scene_text_bytes = 256u << 10;
+
 // The timeline (timeline/compile_scene.cpp).
 inline constexpr double scene_seconds = 4 * 3600;  // at 240 fps, 3.5 million frames
 

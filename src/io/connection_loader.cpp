@@ -2,6 +2,7 @@
 
 #include "io/data_loader.hpp"
 #include "io/widget_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <limits>
 
@@ -103,7 +104,8 @@ AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& 
         const std::string dir = in.string(d, "direction");
         if (dir == "down") g.down = true;
         else if (dir != "right")
-            in.fail(d, "unknown direction '" + dir + "' for attention_graph" + did_you_mean(dir, {"right", "down"}) +
+            in.fail(d, "unknown direction " + text::quoted(dir) + " for attention_graph" +
+                               did_you_mean(dir, {"right", "down"}) +
                            " (expected right: sources in a column on the left, or down: sources in a row on top)");
     }
     if (m["spacing"]) g.spacing = in.number(m["spacing"], "spacing", 0.5, 100);

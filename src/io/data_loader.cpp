@@ -3,6 +3,7 @@
 #include "attention/masks.hpp"
 #include "attention/model_path.hpp"
 #include "io/model_weights_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -97,7 +98,8 @@ attention::HeadPattern pattern_named(const YamlReader& in, const YAML::Node& nod
     if (std::find(names.begin(), names.end(), full) == names.end()) {
         std::string list;
         for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
-        in.fail(node, "unknown head pattern '" + name + "' (expected one of " + list + ")" + did_you_mean(name, known));
+        in.fail(node, "unknown head pattern " + text::quoted(name) + " (expected one of " + list + ")" +
+                          did_you_mean(name, known));
     }
     return attention::parse_head_pattern(full);
 }
@@ -309,6 +311,7 @@ ModelBlock load_block(const YamlReader& in, const YAML::Node& node, const std::s
         reject(in, model, kSyntheticKeys, kind);
         reject(in, model, {"layers", "heads", "seed", "mask"}, kind, ": the file gives the weights");
         block.kind = ModelBlock::Kind::file;
+        block.mark = in.mark(model["weights"]);  // the file's errors point at its name
         std::filesystem::path file = in.string(model["weights"], "weights");
         if (file.is_relative()) file = std::filesystem::path(scene_dir) / file;
         block.weights_file = file.string();

@@ -1,4 +1,5 @@
 #include "io/head_grid_loader.hpp"
+#include "text/utf8.hpp"
 
 namespace attnreel {
 
@@ -33,7 +34,7 @@ HeadGridSpec load_head_grid(const YamlReader& in, const YAML::Node& node, bool l
     if (const YAML::Node t = m["thumbnail"]) {
         const std::string word = in.string(t, "thumbnail");
         if (word != "heatmap" && word != "graph")
-            in.fail(t, "unknown thumbnail '" + word + "'" + did_you_mean(word, {"heatmap", "graph"}) +
+            in.fail(t, "unknown thumbnail " + text::quoted(word) + did_you_mean(word, {"heatmap", "graph"}) +
                            " (expected heatmap or graph)");
         g.thumbnail = word == "graph" ? HeadGridSpec::Thumbnail::Graph : HeadGridSpec::Thumbnail::Heatmap;
     }

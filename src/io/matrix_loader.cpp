@@ -3,6 +3,7 @@
 #include "io/chart_loader.hpp"
 #include "io/data_loader.hpp"
 #include "io/object_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <cmath>
 
@@ -20,7 +21,7 @@ void load_vector_keys(const YamlReader& in, const YAML::Node& m, VectorSpec& v) 
     if (m["direction"]) {
         const std::string d = in.string(m["direction"], "direction");
         if (d != "row" && d != "column")
-            in.fail(m["direction"], "unknown direction '" + d + "'" + did_you_mean(d, {"row", "column"}) +
+            in.fail(m["direction"], "unknown direction " + text::quoted(d) + did_you_mean(d, {"row", "column"}) +
                                         " (expected row or column)");
         v.column = d == "column";
     }
@@ -38,7 +39,8 @@ MatrixHighlight load_highlight(const YamlReader& in, const YAML::Node& node) {
     h.mark = in.mark(node);
     if (node.IsScalar()) {
         if (node.Scalar() != "diagonal")
-            in.fail(node, "unknown highlight '" + node.Scalar() + "'" + did_you_mean(node.Scalar(), {"diagonal"}) +
+            in.fail(node, "unknown highlight " + text::quoted(node.Scalar()) +
+                              did_you_mean(node.Scalar(), {"diagonal"}) +
                               " (expected diagonal, {row: i} or {column: j})");
         h.kind = MatrixHighlight::Kind::Diagonal;
         return h;
@@ -132,7 +134,7 @@ MatrixSpec load_matrix(const YamlReader& in, const YAML::Node& node, const DataS
     if (m["format"]) {
         const std::string f = in.string(m["format"], "format");
         if (f != "number" && f != "percent")
-            in.fail(m["format"], "unknown format '" + f + "'" + did_you_mean(f, {"number", "percent"}) +
+            in.fail(m["format"], "unknown format " + text::quoted(f) + did_you_mean(f, {"number", "percent"}) +
                                      " (expected number or percent)");
         x.format.percent = f == "percent";
         x.format.decimals = x.format.percent ? 0 : 2;
@@ -148,7 +150,8 @@ MatrixSpec load_matrix(const YamlReader& in, const YAML::Node& node, const DataS
         if (r == "cell") x.reveal = MatrixSpec::Reveal::Cell;
         else if (r == "row") x.reveal = MatrixSpec::Reveal::Row;
         else if (r == "column") x.reveal = MatrixSpec::Reveal::Column;
-        else in.fail(reveal, "unknown reveal '" + r + "'" + did_you_mean(r, names) + " (expected cell, row or column)");
+        else in.fail(reveal, "unknown reveal " + text::quoted(r) + did_you_mean(r, names) +
+                              " (expected cell, row or column)");
     }
     if (const YAML::Node h = m["highlight"]) {
         if (h.IsSequence())

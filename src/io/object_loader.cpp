@@ -11,6 +11,7 @@
 #include "io/widget_loader.hpp"
 #include "io/yaml_escapes.hpp"
 #include "math/tex_parser.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -189,7 +190,7 @@ Arrange load_arrange(const YamlReader& in, const YAML::Node& node) {
         const std::vector<std::string> aligns = {"center", "top", "bottom", "left", "right"};
         a.align = in.string(node["align"], "align");
         if (std::find(aligns.begin(), aligns.end(), a.align) == aligns.end())
-            in.fail(node["align"], "unknown alignment '" + a.align + "'" + did_you_mean(a.align, aligns));
+            in.fail(node["align"], "unknown alignment " + text::quoted(a.align) + did_you_mean(a.align, aligns));
     }
     return a;
 }
@@ -228,7 +229,7 @@ text::Align load_text_align(const YamlReader& in, const YAML::Node& node) {
     std::string hint = did_you_mean(name, {"left", "center", "right"});
     for (const auto& [word, meaning] : synonyms)
         if (word == name) hint = "; did you mean '" + meaning + "'?";
-    in.fail(node, "unknown alignment '" + name + "' for text" + hint + " (expected left, center or right)");
+    in.fail(node, "unknown alignment " + text::quoted(name) + " for text" + hint + " (expected left, center or right)");
 }
 
 // The text itself (markup, whose errors point into the scalar) and its entry-level keys.
@@ -336,7 +337,7 @@ ObjectSpec load_object(const YamlReader& in, const YAML::Node& entry, const Data
     const YAML::Node id = in.required(entry, "id", "an object");
     o.id = in.string(id, "id");
     if (!is_valid_id(o.id))
-        in.fail(id, "invalid id '" + o.id + "': use letters, digits, '_' and '-', starting with a letter");
+        in.fail(id, "invalid id " + text::quoted(o.id) + ": use letters, digits, '_' and '-', starting with a letter");
 
     std::string kind;
     for (const auto& kv : entry) {

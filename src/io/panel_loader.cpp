@@ -1,4 +1,5 @@
 #include "io/panel_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <utility>
 
@@ -95,7 +96,7 @@ PlaceIn load_place_in(const YamlReader& in, const YAML::Node& in_node, const YAM
             }
             names.push_back(name);
         }
-        in.fail(at, "unknown place '" + word + "' for 'at'" + did_you_mean(word, names) +
+        in.fail(at, "unknown place " + text::quoted(word) + " for 'at'" + did_you_mean(word, names) +
                         " (expected top_left, top, top_right, left, center, right, bottom_left, bottom or bottom_right)");
     }
     return p;

@@ -1,5 +1,7 @@
 #include "io/repeat.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -272,7 +274,8 @@ RepeatSpec load_repeat(const YamlReader& in, const YAML::Node& node) {
             const bool valid = !r.group.empty() && is_name_start(r.group[0]) &&
                                std::all_of(r.group.begin(), r.group.end(), [](char c) { return is_name_char(c) || c == '-'; });
             if (!valid)
-                in.fail(group, "invalid id '" + r.group + "': use letters, digits, '_' and '-', starting with a letter");
+                in.fail(group, "invalid id " + text::quoted(r.group) +
+                                  ": use letters, digits, '_' and '-', starting with a letter");
             r.group_mark = in.mark(group);
         }
     }

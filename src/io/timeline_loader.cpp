@@ -3,6 +3,7 @@
 #include "io/sound_loader.hpp"
 #include "io/data_loader.hpp"
 #include "io/widget_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -180,7 +181,7 @@ AnimationSpec load_animation(const YamlReader& in, const YAML::Node& node) {
         for (const auto& kv : node) {
             const std::string& key = kv.first.Scalar();
             if (std::find(kTimingKeys.begin(), kTimingKeys.end(), key) == kTimingKeys.end())
-                in.fail(kv.first, "unknown animation '" + key + "'" + did_you_mean(key, names));
+                in.fail(kv.first, "unknown animation " + text::quoted(key) + did_you_mean(key, names));
         }
         in.fail(node, "this play entry has no animation; use one of: create, write, fade_in, fade_out, grow_arrow, "
                       "grow_from_center, transform, set, indicate, select, focus, unfocus, flow, move_along");

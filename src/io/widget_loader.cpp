@@ -1,6 +1,7 @@
 #include "io/widget_loader.hpp"
 
 #include "io/data_loader.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -57,7 +58,7 @@ static std::vector<std::string> data_tokens(const YamlReader& in, const YAML::No
     }
     std::string valid;
     for (const auto& n : names) valid += (valid.empty() ? "" : ", ") + n;
-    in.fail(node, "unknown token list '" + ref + "'" + did_you_mean(ref, names) + " (valid: " + valid + ")");
+    in.fail(node, "unknown token list " + text::quoted(ref) + did_you_mean(ref, names) + " (valid: " + valid + ")");
 }
 
 std::vector<std::string> load_tokens(const YamlReader& in, const YAML::Node& node, const DataSpec& data,
@@ -154,7 +155,7 @@ ColorScaleSpec load_color_scale(const YamlReader& in, const YAML::Node& map) {
         const std::string name = in.string(blend, "blend");
         if (name == "oklab") s.blend = ColorBlend::OkLab;
         else if (name == "rgb") s.blend = ColorBlend::Rgb;
-        else in.fail(blend, "unknown blend '" + name + "'" + did_you_mean(name, {"oklab", "rgb"}) +
+        else in.fail(blend, "unknown blend " + text::quoted(name) + did_you_mean(name, {"oklab", "rgb"}) +
                                 " (expected oklab or rgb)");
     }
     return s;
@@ -215,7 +216,8 @@ AttentionArrowsSpec load_attention_arrows(const YamlReader& in, const YAML::Node
     if (const YAML::Node side = m["side"]) {
         const std::string s = in.string(side, "side");
         if (s != "above" && s != "below")
-            in.fail(side, "unknown side '" + s + "' for attention_arrows" + did_you_mean(s, {"above", "below"}) +
+            in.fail(side, "unknown side " + text::quoted(s) + " for attention_arrows" +
+                                  did_you_mean(s, {"above", "below"}) +
                               " (expected above or below the token row)");
         a.above = s == "above";
     }

@@ -112,6 +112,8 @@ private:
         Size size;  // itself and everything inside so far
     };
 
+    // Every value is added to the total once, as the parser meets it: a scalar, a list or a
+    // map (without what it holds, which comes after), an alias as all it names.
     void count(const YAML::Mark& mark, Size size) {
         total_.nodes += size.nodes;
         total_.bytes += size.bytes;
@@ -121,36 +123,38 @@ private:
         if (total_.bytes > limits::yaml_text_bytes)
             throw InputError(mark_of(mark), "the file's text is more than " + std::to_string(limits::yaml_text_bytes) +
                                                 " bytes once its aliases are expanded; that is the limit");
-        if (!open_.empty()) {
-            open_.back().size.nodes += size.nodes;
-            open_.back().size.bytes += size.bytes;
-        }
+    }
+
+    // The innermost open list or map grows by `size`: what an alias to it will repeat.
+    void add_to_parent(Size size) {
+        if (open_.empty()) return;
+        open_.back().size.nodes += size.nodes;
+        open_.back().size.bytes += size.bytes;
     }
 
     void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, Size size) {
         count(mark, size);
+        add_to_parent(size);
         if (anchor != YAML::NullAnchor) sizes_[anchor] = size;
     }
 
     void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (static_cast<int>(open_.size()) >= limits::yaml_depth) throw InputError(mark_of(mark), nesting_message());
-        marks_.push_back(mark);
+        count(mark, {1, 0});
         open_.push_back({anchor, {1, 0}});
     }
 
+    // What the closed node holds is in the total already; its parent learns its size.
     void close() {
         const Open done = open_.back();
-        const YAML::Mark mark = marks_.back();
         open_.pop_back();
-        marks_.pop_back();
-        count(mark, done.size);
+        add_to_parent(done.size);
         if (done.anchor != YAML::NullAnchor) sizes_[done.anchor] = done.size;
     }
 
     std::string file_;
     YAML::Mark start_ = YAML::Mark::null_mark();
     std::vector<Open> open_;
-    std::vector<YAML::Mark> marks_;
     std::unordered_map<YAML::anchor_t, Size> sizes_;  // of closed anchored nodes
     Size total_{0, 0};
 };

@@ -20,7 +20,7 @@ namespace {
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
     case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Scalar: return text::quoted(node.Scalar());
     case YAML::NodeType::Sequence: return "a list";
     case YAML::NodeType::Map: return "a map";
     default: return "nothing";
@@ -60,23 +60,29 @@ double YamlReader::number(const YAML::Node& node, const std::string& what, doubl
     const std::string& text = node.Scalar();
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc::result_out_of_range && end == text.data() + text.size())
+        fail(node, "'" + what + "' must be between " + number_text(min) + " and " + number_text(max) + ", found " +
+                       text::quoted(text) + ", beyond what a number can hold");
     if (ec != std::errc() || end != text.data() + text.size()) {
         std::string lower;
         for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos)
-            fail(node, "'" + what + "' must be a finite number, found '" + text + "'");
-        fail(node, "expected a number for '" + what + "', found '" + text + "'");
+            fail(node, "'" + what + "' must be a finite number, found " + text::quoted(text));
+        fail(node, "expected a number for '" + what + "', found " + text::quoted(text));
     }
-    if (!std::isfinite(value)) fail(node, "'" + what + "' must be a finite number, found '" + text + "'");
+    if (!std::isfinite(value)) fail(node, "'" + what + "' must be a finite number, found " + text::quoted(text));
+    // The number as written ("1e300", "0.25"); a number written with hundreds of digits as
+    // the shortest text that reads back as it.
+    const std::string written = text.size() <= 24 ? text : number_text(value);
     if (value < min || value > max)
         fail(node, "'" + what + "' must be between " + number_text(min) + " and " + number_text(max) + ", found " +
-                       text);
+                       written);
     return value;
 }
 
 int YamlReader::integer(const YAML::Node& node, const std::string& what, int min, int max) const {
     const double v = number(node, what, min, max);
-    if (v != std::floor(v)) fail(node, "expected a whole number for '" + what + "', found " + node.Scalar());
+    if (v != std::floor(v)) fail(node, "expected a whole number for '" + what + "', found " + number_text(v));
     return static_cast<int>(v);
 }
 
@@ -119,9 +125,8 @@ Color YamlReader::color(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar()) fail(node, "expected a colour for '" + what + "', found " + describe(node));
     const std::string& text = node.Scalar();
     if (const auto c = parse_color(text)) return *c;
-    if (!text.empty() && text[0] == '#')
-        fail(node, "'" + text + "' is not a colour: use #rrggbb or #rrggbbaa");
-    fail(node, "unknown colour '" + text + "'" + did_you_mean(text, color_names()));
+    if (!text.empty() && text[0] == '#') fail(node, text::quoted(text) + " is not a colour: use #rrggbb or #rrggbbaa");
+    fail(node, "unknown colour " + text::quoted(text) + did_you_mean(text, color_names()));
 }
 
 std::string YamlReader::font(const YAML::Node& node, const std::string& what) const {
@@ -133,7 +138,7 @@ std::string YamlReader::font(const YAML::Node& node, const std::string& what) co
 RateFunction YamlReader::rate_function(const YAML::Node& node) const {
     const std::string name = string(node, "rate_func");
     if (const auto f = parse_rate_function(name)) return *f;
-    fail(node, "unknown rate function '" + name + "'" + did_you_mean(name, rate_function_names()));
+    fail(node, "unknown rate function " + text::quoted(name) + did_you_mean(name, rate_function_names()));
 }
 
 Vec2 YamlReader::direction(const YAML::Node& node, const std::string& what) const {
@@ -153,7 +158,7 @@ Vec2 YamlReader::direction(const YAML::Node& node, const std::string& what) cons
         if (n == name) return v;
         candidates.push_back(n);
     }
-    fail(node, "unknown direction '" + name + "' for '" + what + "'" + did_you_mean(name, candidates));
+    fail(node, "unknown direction " + text::quoted(name) + " for '" + what + "'" + did_you_mean(name, candidates));
 }
 
 Ref YamlReader::ref(const YAML::Node& node, const std::string& what) const {
@@ -198,7 +203,7 @@ void YamlReader::only_keys(const YAML::Node& map, const std::vector<std::string>
         if (!kv.first.IsScalar()) fail(kv.first, "keys in " + where + " must be words");
         const std::string& key = kv.first.Scalar();
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            fail(kv.first, "unknown key '" + key + "' in " + where + did_you_mean(key, allowed));
+            fail(kv.first, "unknown key " + text::quoted(key) + " in " + where + did_you_mean(key, allowed));
     }
 }
 

@@ -58,6 +58,7 @@ BuiltObject build_math_object(ObjectTable& table, SceneFonts& fonts, const std::
                               const SourceMark& mark) {
     math::MathLayout laid_out;
     try {
+        fonts.charge_text(spec.tex);  // a formula's pieces cost as a text's glyphs do
         laid_out = math::layout_math(*fonts.library, fonts.library->face(spec.font), spec.formula,
                                      spec.display ? math::MathStyle::Display : math::MathStyle::Text,
                                      text::font_size_to_em(spec.font_size));

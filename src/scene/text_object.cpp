@@ -1,5 +1,6 @@
 #include "scene/text_object.hpp"
 
+#include "core/limits.hpp"
 #include "text/paragraph.hpp"
 #include "text/shape.hpp"
 #include "text/style_faces.hpp"
@@ -64,11 +65,20 @@ std::optional<Color> color_at(const text::StyledText& content, std::size_t byte)
 
 }  // namespace
 
+void SceneFonts::charge_text(std::string_view text) {
+    text_bytes += text.size();
+    if (text_bytes > limits::scene_text_bytes)
+        throw InputError("this text brings the scene's texts to " + std::to_string(text_bytes) +
+                         " bytes; a scene may draw at most " + std::to_string(limits::scene_text_bytes) +
+                         " bytes of text in all (texts, labels, tokens and titles count)");
+}
+
 Object make_text_object(SceneFonts& fonts, const std::string& id, const std::string& content, double font_size,
                         const std::string& font, const SourceMark& mark, const text::FontFeatures& features) {
     Object o = text_leaf(id, mark);
     o.alt_text.words = std::make_shared<const std::string>(content);
     try {
+        fonts.charge_text(content);
         std::vector<text::FaceId> chain{fonts.library->face(font)};
         chain.insert(chain.end(), fonts.extra.begin(), fonts.extra.end());
         const text::ShapedText shaped = text::shape(*fonts.library, content, chain, text::font_size_to_em(font_size), features);
@@ -93,6 +103,7 @@ BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::st
     };
     std::vector<Stretch> stretches;
     try {
+        fonts.charge_text(spec.content.text);
         text::ParagraphStyle style;
         style.em_size = text::font_size_to_em(spec.font_size);
         style.width = spec.width;

@@ -8,6 +8,7 @@
 #include "text/shape.hpp"
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,13 @@ namespace attnreel {
 struct SceneFonts {
     text::FontLibrary* library = nullptr;
     std::vector<text::FaceId> extra;
+    // Bytes of text shaped so far for the scene (texts, labels, tokens, titles): each glyph
+    // keeps its outline, about 1 KB, so their sum is held to limits::scene_text_bytes.
+    // Formulas count their TeX source.
+    std::size_t text_bytes = 0;
+
+    // Counts `text` before it is shaped; InputError when it takes the scene past the limit.
+    void charge_text(std::string_view text);
 };
 
 // One line of plain text (no markup) as one leaf: a widget's token, label or number, shown

@@ -4,6 +4,7 @@
 #include "core/input_file.hpp"
 #include "core/limits.hpp"
 #include "text/glyph_outline.hpp"
+#include "text/utf8.hpp"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -96,7 +97,8 @@ std::string joined(const std::vector<std::string>& words) {
 
 InputError unknown_font(const std::string& name, const SourceMark& named_at) {
     const std::vector<std::string> names = face_names();
-    return InputError(named_at, "unknown font '" + name + "'" + did_you_mean(name, names) + " (expected one of " +
+    return InputError(named_at, "unknown font " + text::quoted(name) + did_you_mean(name, names) +
+                                    " (expected one of " +
                                     joined(names) + ", or a font file path)");
 }
 

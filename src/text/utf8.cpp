@@ -76,6 +76,32 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string quoted(std::string_view value) {
+    constexpr std::size_t kWhole = 80, kHead = 56, kTail = 16;  // characters
+    // The byte offsets where characters start (an invalid byte counts as one character).
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < value.size() && starts.size() <= kWhole;) {
+        starts.push_back(i);
+        const auto sequence = decode_utf8_at(value, i);
+        i += sequence ? sequence->length : 1;
+    }
+    const auto shown = [](std::string_view part) {
+        std::string out = printable(part);
+        for (std::size_t at = out.find('\n'); at != std::string::npos; at = out.find('\n', at + 2))
+            out.replace(at, 1, "\\n");
+        return out;
+    };
+    if (starts.size() <= kWhole) return "'" + shown(value) + "'";
+    // The tail: back from the end over kTail characters, stepping over continuation bytes.
+    std::size_t tail = value.size();
+    for (std::size_t k = 0; k < kTail && tail > starts[kHead]; ++k) {
+        --tail;
+        while (tail > starts[kHead] && (static_cast<unsigned char>(value[tail]) & 0xC0) == 0x80) --tail;
+    }
+    return "'" + shown(value.substr(0, starts[kHead])) + "…" + shown(value.substr(tail)) + "' (" +
+           std::to_string(value.size()) + " bytes)";
+}
+
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out += static_cast<char>(c);

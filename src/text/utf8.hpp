@@ -38,6 +38,12 @@ std::string encode_utf8(char32_t c);
 // so a message never carries raw bytes or terminal escapes from its input.
 std::string printable(std::string_view text);
 
+// A value of the input as a message quotes it: 'value', made printable as above and with
+// newlines written "\n" too (the message stays on its line), and, when it is longer than a
+// message can usefully show (more than 80 characters), its start and end around an ellipsis
+// with its length after it: 'aaaaaaaa…aaaa' (30000 bytes).
+std::string quoted(std::string_view value);
+
 // "U+00E9", "U+1D6FC": at least four upper-case hex digits, as Unicode writes them.
 std::string code_point_name(char32_t c);
 

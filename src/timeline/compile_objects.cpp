@@ -6,6 +6,7 @@
 #include "scene/shapes.hpp"
 #include "timeline/chart_numbers.hpp"
 #include "timeline/head_grid_numbers.hpp"
+#include "text/utf8.hpp"
 #include "timeline/model_numbers.hpp"
 #include "timeline/text_numbers.hpp"
 #include "widgets/attention_arrows.hpp"
@@ -29,7 +30,7 @@ namespace attnreel {
 
 std::size_t resolve_reference(const ObjectTable& table, const Ref& ref) {
     if (const auto i = table.find(ref.id)) return *i;
-    throw InputError(ref.mark, "unknown object '" + ref.id + "'" + did_you_mean(ref.id, table.ids()));
+    throw InputError(ref.mark, "unknown object " + text::quoted(ref.id) + did_you_mean(ref.id, table.ids()));
 }
 
 namespace {
@@ -146,7 +147,7 @@ private:
         if (entry == entry_of_.end()) {
             std::vector<std::string> ids;
             for (const auto& o : spec_.objects) ids.push_back(o.id);
-            throw InputError(ref.mark, "unknown object '" + ref.id + "'" + did_you_mean(ref.id, ids));
+            throw InputError(ref.mark, "unknown object " + text::quoted(ref.id) + did_you_mean(ref.id, ids));
         }
         // Entries are built on demand, one call deeper per reference followed.
         if (path_.size() >= limits::reference_depth)

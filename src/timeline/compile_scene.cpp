@@ -383,7 +383,7 @@ Scene compile_scene(const SceneSpec& spec, text::FontLibrary& fonts) {
     scene.file = spec.file;
     scene.name = spec.name;
     scene.settings = spec.settings;
-    SceneFonts scene_fonts{&fonts, {}};
+    SceneFonts scene_fonts{&fonts, {}, 0};
     for (const auto& f : spec.settings.fonts) scene_fonts.extra.push_back(fonts.face(f.path, f.mark));
     scene.model = std::make_shared<const attention::SceneData>(attention::SceneData::build(spec.data));
     CompiledObjects compiled = compile_objects(spec, scene_fonts, *scene.model);

@@ -220,3 +220,20 @@ TEST_CASE("a message never carries raw bytes from its input: invalid UTF-8 and c
     CHECK(r.exit_code == 2);
     CHECK(r.output == "error: /nonexistent/bad\\xFF\\e[31m.yaml: no such file\n");
 }
+
+TEST_CASE("a message shows a NUL byte of a value visibly and goes on, and cuts a huge value short", "[cli][errors]") {
+    TempDir dir;
+    // YAML's "\0" escape puts a NUL byte into the value; the message used to end there.
+    std::ofstream(dir.path / "nul.yaml") << "objects:\n  - {id: a, circle: {}, color: \"re\\0d\"}\ntimeline: []\n";
+    const Run nul = run("check " + (dir.path / "nul.yaml").string());
+    CHECK(nul.exit_code == 2);
+    CHECK(nul.output == "error: " + (dir.path / "nul.yaml").string() +
+                            ":2:32: unknown colour 're\\0d'; did you mean 'red'?\n");
+    // A 200,000-character value: its start and end, its length, and the line ends.
+    std::ofstream(dir.path / "long.yaml") << "objects:\n  - {id: a, circle: {}, color: " << std::string(200000, 'x')
+                                          << "}\ntimeline: []\n";
+    const Run long_value = run("check " + (dir.path / "long.yaml").string());
+    CHECK(long_value.exit_code == 2);
+    CHECK(long_value.output == "error: " + (dir.path / "long.yaml").string() + ":2:32: unknown colour '" +
+                                   std::string(56, 'x') + "…" + std::string(16, 'x') + "' (200000 bytes)\n");
+}

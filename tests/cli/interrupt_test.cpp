@@ -72,3 +72,22 @@ TEST_CASE("frame stopped by a signal while it writes exits 128 + N and leaves no
         CHECK(dir.names() == std::vector<std::string>{"keep.png"});
     }
 }
+
+TEST_CASE("a signal the command was started ignoring stays ignored: nohup render survives SIGHUP",
+          "[cli][signals]") {
+    ScratchDir dir;
+    const fs::path out = dir.path / "keep.mp4";
+    write_bytes(out, "previous output");
+    const ScratchDir logs;
+    const fs::path log = logs.path / "attnreel.log";
+    // 854x480 at 15 fps: long enough to be signalled while it writes, short enough to finish.
+    const pid_t pid = start({"render", kScene, "-o", out.string(), "--quiet", "-ql"}, log, {SIGHUP});
+    const bool started = wait_for_temporary_file(dir, out.filename().string(), std::chrono::seconds(60));
+    kill(pid, SIGHUP);
+    const int status = wait_for(pid, std::chrono::seconds(600));
+    INFO(read_bytes(log));
+    REQUIRE(started);
+    CHECK(exit_code_of(status) == 0);
+    CHECK(read_bytes(out) != "previous output");
+    CHECK(dir.names() == std::vector<std::string>{"keep.mp4"});
+}

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -55,7 +56,11 @@ inline Run run(const std::string& arguments, const fs::path& working_dir = {}) {
 }
 
 // `attnreel ARGUMENTS` started in the background with its output going to `log`.
-inline pid_t start(const std::vector<std::string>& arguments, const fs::path& log) {
+// The four signals start with their default action, whatever the test runner ignores (a
+// shell's background job ignores SIGINT and SIGQUIT), except those in `ignored`, which the
+// command starts ignoring, as under nohup.
+inline pid_t start(const std::vector<std::string>& arguments, const fs::path& log,
+                   const std::vector<int>& ignored = {}) {
     std::vector<std::string> words = {ATTNREEL_BINARY};
     words.insert(words.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv;
@@ -65,8 +70,23 @@ inline pid_t start(const std::vector<std::string>& arguments, const fs::path& lo
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+        if (std::find(ignored.begin(), ignored.end(), signal) == ignored.end()) sigaddset(&defaults, signal);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+    // A signal ignored here is ignored in the child (unless set to its default above).
+    std::vector<struct sigaction> before(ignored.size());
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    for (std::size_t k = 0; k < ignored.size(); ++k) sigaction(ignored[k], &ignore, &before[k]);
     pid_t pid = -1;
-    const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    const int failed = posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    for (std::size_t k = 0; k < ignored.size(); ++k) sigaction(ignored[k], &before[k], nullptr);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     REQUIRE(failed == 0);
     return pid;

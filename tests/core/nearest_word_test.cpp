@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace attnreel;
 
 namespace {
@@ -57,4 +59,16 @@ TEST_CASE("an InputError keeps its mark and message apart and prefixes what()", 
     CHECK(e.mark().file == "scene.yaml");
     const InputError unplaced("no scene given");
     CHECK(std::string(unplaced.what()) == "<input>: no scene given");
+}
+
+TEST_CASE("nearest_word costs little for words and names far longer than any real one", "[error][limits]") {
+    // Each comparison costs the product of the lengths: a 30k-character unknown id against
+    // 100,000 ids took 15 s of CPU, and long names against a long word more.
+    std::vector<std::string> ids;
+    for (int i = 0; i < 100000; ++i) ids.push_back(std::to_string(i).insert(0, 1, 'c'));
+    for (int i = 0; i < 20; ++i) ids.push_back(std::string(30000, 'c') + std::to_string(i));
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(nearest_word(std::string(30000, 'c'), ids).empty());
+    CHECK(nearest_word("c12345x", ids) == "c12345");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }

@@ -69,3 +69,43 @@ TEST_CASE("a chain of references is followed up to its limit, then refused where
     CHECK_THAT(e.message(), Catch::StartsWith("references are followed more than 256 deep here (d0 → … → d255 → d256)"));
     CHECK(e.mark().line == 257);
 }
+
+TEST_CASE("a number written with hundreds of digits is cut in the message like any long value", "[loader][errors]") {
+    const auto radius = [](const std::string& r) {
+        return "objects:\n  - {id: a, circle: {radius: " + r + "}}\ntimeline: []\n";
+    };
+    const InputError e = error_of(radius(std::string(400, '9')));
+    CHECK(e.message() == "'radius' must be between 0.001 and 1000, found '" + std::string(56, '9') + "…" +
+                             std::string(16, '9') + "' (400 bytes), beyond what a number can hold");
+    // Within a double's range but written long: the number as its shortest form.
+    const InputError f = error_of(radius("1" + std::string(300, '0')));
+    CHECK(f.message() == "'radius' must be between 0.001 and 1000, found 1e+300");
+}
+
+TEST_CASE("the text a scene draws is limited in all, however it is written: one huge text or many aliases",
+          "[loader][limits]") {
+    const auto start = std::chrono::steady_clock::now();
+    // One text of 1 MB (it took 5 s of CPU and 900 MB to shape) is refused before shaping.
+    const InputError one = error_of("objects:\n  - id: a\n    text: " + std::string(1000000, 'w') + "\ntimeline: []\n");
+    CHECK(one.mark().line == 2);
+    CHECK(one.message() == "this text brings the scene's texts to 1000000 bytes; a scene may draw at most 262144 "
+                           "bytes of text in all (texts, labels, tokens and titles count)");
+    // A 10,000-byte title used by a hundred texts: the 27th passes the limit.
+    std::string yaml = "objects:\n  - {id: t0, text: &t " + std::string(10000, 'w') + "}\n";
+    for (int i = 1; i < 100; ++i) yaml += "  - {id: t" + std::to_string(i) + ", text: *t}\n";
+    const InputError many = error_of(yaml + "timeline: []\n");
+    CHECK(many.mark().line == 28);
+    CHECK_THAT(many.message(), Catch::StartsWith("this text brings the scene's texts to 270000 bytes"));
+    // Token labels count too: 512 tokens of 600 bytes.
+    std::string tokens = "objects:\n  - id: row\n    token_row: {tokens: [";
+    for (int i = 0; i < 512; ++i) tokens += (i ? ", " : "") + std::string(600, 'a' + i % 26);
+    const InputError labels = error_of(tokens + "]}\ntimeline: []\n");
+    CHECK(labels.mark().line == 2);
+    CHECK_THAT(labels.message(), Catch::StartsWith("this text brings the scene's texts to "));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+    // A lesson's worth of text is far inside: 200 texts of 1000 bytes.
+    std::string lesson = "objects:\n";
+    for (int i = 0; i < 200; ++i)
+        lesson += "  - {id: t" + std::to_string(i) + ", text: " + std::string(1000, 'w') + "}\n";
+    CHECK(compiled(lesson + "timeline: []\n").objects.size() == 200);
+}

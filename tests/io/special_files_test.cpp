@@ -108,3 +108,21 @@ TEST_CASE("a scene file past its size limit is refused before it is read", "[loa
                               " bytes; a scene file may be at most 1048576 bytes (1 MiB)");
     }
 }
+
+TEST_CASE("an error in a weights file is reported where the scene names it, with the file and the place in it",
+          "[loader][files]") {
+    TempDir dir;
+    fs::create_symlink("/dev/zero", dir.file("zero.npy"));
+    dir.write("text.json", "[[0.5, 0.5], [0.5, \"x\"]]");
+    dir.write("trailing.json", "[[0.5, 0.5], [0.5, 0.5]] and more");
+    dir.write("rows.json", "[[0.5, 0.5], [0.5, 1.5]]");
+    const std::string at = dir.file("scene.yaml") + ":3:20: weights file '";
+    CHECK(error_loading(dir, weights_scene("zero.npy")) ==
+          at + dir.file("zero.npy") + "': is a character device, not a weights file");
+    CHECK(error_loading(dir, weights_scene("text.json")) ==
+          at + dir.file("text.json") + "': attention[1][1]: expected a number, found the string \"x\"");
+    CHECK_THAT(error_loading(dir, weights_scene("trailing.json")),
+               Catch::StartsWith(at + dir.file("trailing.json") + "', line 1 column 26: invalid JSON"));
+    CHECK_THAT(error_loading(dir, weights_scene("rows.json")),
+               Catch::StartsWith(at + dir.file("rows.json") + "': layer 0 head 0 row 1 sums to 2, not 1"));
+}

@@ -4,6 +4,7 @@
 #include "loader_test_support.hpp"
 
 #include "core/limits.hpp"
+#include "io/yaml_limits.hpp"
 
 #include <chrono>
 
@@ -104,4 +105,28 @@ TEST_CASE("aliases of a long text count its bytes each time they are used", "[lo
     yaml += "timeline: []\n";
     CHECK(error_of(yaml).message() == "the file's text is more than " + std::to_string(limits::yaml_text_bytes) +
                                           " bytes once its aliases are expanded; that is the limit");
+}
+
+TEST_CASE("values count once however deep they sit, and an alias counts what it names once per use",
+          "[loader][limits]") {
+    // Each list or map used to add all it held to the total again as it closed: a value ten
+    // levels deep counted eleven times, so honest files far under the limits were refused.
+    std::string deep;
+    for (int i = 0; i < 10; ++i) deep += std::string(2 * i, ' ') + "k" + std::to_string(i) + ":\n";
+    const std::string indent(20, ' ');
+    std::string values = deep + indent + "[";
+    for (int k = 0; k < 300000; ++k) values += k ? ",1" : "1";  // 300,000 of the 1,000,000 values
+    CHECK_NOTHROW(check_yaml_limits(values + "]\n", "deep.yaml"));
+    const std::string text = deep + indent + "t: " + std::string(1000000, 'x') + "\n";  // 1 MB of 4 MiB
+    CHECK_NOTHROW(check_yaml_limits(text, "deep.yaml"));
+
+    // 100,000 bytes named once and repeated: 41 copies fit in 4 MiB, 42 do not.
+    const auto repeated = [](int uses) {
+        std::string yaml = "a: &t " + std::string(100000, 'y') + "\nb: [";
+        for (int k = 1; k < uses; ++k) yaml += k > 1 ? ", *t" : "*t";
+        return yaml + "]\n";
+    };
+    CHECK_NOTHROW(check_yaml_limits(repeated(41), "alias.yaml"));
+    CHECK_THROWS_WITH(check_yaml_limits(repeated(42), "alias.yaml"),
+                      Catch::Contains("the file's text is more than 4194304 bytes once its aliases are expanded"));
 }

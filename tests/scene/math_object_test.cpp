@@ -30,7 +30,7 @@ struct Built {
 
 Built build(const MathSpec& m) {
     Built b;
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     b.index = build_math_object(b.table, fonts, "f", m, SourceMark{"scene.yaml", 4, 3}).index;
     return b;
 }

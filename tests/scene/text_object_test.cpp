@@ -15,7 +15,7 @@ text::FontLibrary& library() {
 }
 
 Object make(const std::string& content, double size = 48, const std::string& font = "sans") {
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     return make_text_object(fonts, "t", content, size, font, SourceMark{"scene.yaml", 3, 5});
 }
 
@@ -95,7 +95,7 @@ struct Built {
 };
 
 Built build(const TextSpec& spec) {
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     Built b;
     b.text = add_text_object(b.table, fonts, "t", spec, SourceMark{"scene.yaml", 3, 5});
     return b;
@@ -172,7 +172,7 @@ TEST_CASE("a text in one colour stays one leaf, with that colour", "[text]") {
 }
 
 TEST_CASE("each span is drawn in the face its style chooses", "[text]") {
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     const auto face_of = [&](const std::string& markup, const std::string& font, const std::string& plain_text,
                              const std::string& face) {
         INFO(markup << " in " << font << " should draw as " << face);

@@ -115,3 +115,16 @@ TEST_CASE("printable escapes invalid bytes and control characters and keeps ever
     CHECK(printable("\x7F\x01") == "\\x7F\\x01");
     CHECK(printable("\xC2\x85") == "\\u0085");               // a C1 control, valid UTF-8
 }
+
+TEST_CASE("quoted shows a value whole when short, and its start and end when long", "[text][utf8]") {
+    CHECK(quoted("red") == "'red'");
+    CHECK(quoted(std::string("a\0b\nc", 5)) == "'a\\0b\\nc'");  // one line, every byte visible
+    CHECK(quoted("\xFF") == "'\\xFF'");
+    CHECK(quoted(std::string(80, 'a')) == "'" + std::string(80, 'a') + "'");
+    CHECK(quoted(std::string(30000, 'a')) ==
+          "'" + std::string(56, 'a') + "…" + std::string(16, 'a') + "' (30000 bytes)");
+    // Cut between characters, never inside one.
+    std::string accents;
+    for (int i = 0; i < 100; ++i) accents += "é";
+    CHECK(quoted(accents) == "'" + accents.substr(0, 112) + "…" + accents.substr(200 - 32) + "' (200 bytes)");
+}

@@ -49,7 +49,7 @@ struct Built {
 
 Built build(const AttentionGraphSpec& spec) {
     Built b;
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     b.index = build_attention_graph(b.table, fonts, "g", spec, kMark);
     return b;
 }

@@ -48,7 +48,7 @@ struct Built {
 
 Built build(const AttentionNetworkSpec& spec) {
     Built b;
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     build_attention_network(b.table, fonts, "net", spec, kMark);
     return b;
 }

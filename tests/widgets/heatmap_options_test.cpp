@@ -30,7 +30,7 @@ struct Built {
 
 Built build(const HeatmapSpec& spec) {
     Built b;
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     build_heatmap(b.table, fonts, "hm", spec, {"scene.yaml", 1, 1});
     return b;
 }

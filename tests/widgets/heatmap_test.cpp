@@ -44,7 +44,7 @@ struct Built {
 
 Built build(const HeatmapSpec& spec) {
     Built b;
-    SceneFonts fonts{&library(), {}};
+    SceneFonts fonts{&library(), {}, 0};
     b.index = build_heatmap(b.table, fonts, "hm", spec, kMark);
     return b;
 }
