@@ -86,7 +86,7 @@ TEST_CASE("Manim options attnreel spells differently are answered with attnreel'
         {"--save_last_frame", "-s or --save-last-frame"},
         {"-n 3", "--section NAME"},
         {"--quality production", "unknown quality 'production'"},
-        {"--format webp", "unknown format 'webp'"},
+        {"--format avi", "unknown format 'avi'"},
     };
     for (const auto& [option, advice] : cases) {
         const Run r = run("render scene.yaml " + option, dir.path);

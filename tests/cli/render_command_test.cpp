@@ -196,7 +196,7 @@ TEST_CASE("an output whose folder cannot be made or with an unknown extension ex
     const Run unknown = run("render " + kScene + " " + kSmall + " --quiet -o " + quoted(dir.path / "x.avi"));
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.output, Catch::Contains("unknown output extension '.avi'"));
-    CHECK_THAT(unknown.output, Catch::Contains("expected .mp4, .gif, .png"));
+    CHECK_THAT(unknown.output, Catch::Contains("expected .mp4, .webm, .mov, .gif, .webp, .png"));
 
     CHECK(dir.names() == std::vector<std::string>{"file"});
 }
