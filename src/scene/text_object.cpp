@@ -118,7 +118,10 @@ BuiltObject add_text_object(ObjectTable& table, SceneFonts& fonts, const std::st
             stretches.back().parts.push_back(g.outline);
         }
     } catch (const InputError& e) {
-        throw InputError(spec.mark.line ? spec.mark : mark, e.message());  // at the text's value
+        // At the text's value, unless that value comes before its entry: then it is an alias
+        // of a text written earlier, and the entry says which use of it went wrong.
+        const bool aliased = spec.mark.line < mark.line || (spec.mark.line == mark.line && spec.mark.column < mark.column);
+        throw InputError(spec.mark.line && !aliased ? spec.mark : mark, e.message());
     }
 
     BuiltObject built;

@@ -132,7 +132,7 @@ TEST_CASE("render .webp is an animated WebP with the frame count and timing of t
     CHECK(frames <= 16);
 }
 
-TEST_CASE("--poster writes a JPEG of the last frame beside the video, or a PNG of a chosen time", "[cli]") {
+TEST_CASE("render --poster writes a JPEG of the last frame beside the video, or a PNG of a chosen time", "[cli]") {
     ScratchDir dir;
     const fs::path scene = write_scene(dir);
     const Run r = must_run("render " + quoted(scene) + " --poster -o " + quoted(dir.path / "a.mp4"));
@@ -194,7 +194,7 @@ TEST_CASE("GIF --loop and --gif-width, with the size written in the report", "[c
     CHECK(gif.loop_count == 1);  // plays twice: one repeat
 }
 
-TEST_CASE("an unsupported extension lists the supported ones; options a format does not use get a note", "[cli]") {
+TEST_CASE("an unsupported extension lists the supported ones, and options a format does not use get a note", "[cli]") {
     ScratchDir dir;
     const fs::path scene = write_scene(dir);
     const Run avi = run("render " + quoted(scene) + " -o " + quoted(dir.path / "a.avi"));

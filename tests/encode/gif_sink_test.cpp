@@ -162,7 +162,7 @@ TEST_CASE("a GIF of no frames is an error that leaves no file") {
     CHECK(dir.names().empty());
 }
 
-TEST_CASE("--loop N: a GIF plays N times, stored as N - 1 repeats; once has no NETSCAPE2.0 extension") {
+TEST_CASE("a GIF made with --loop N plays N times, stored as N - 1 repeats, and once has no NETSCAPE2.0 extension") {
     ScratchDir dir;
     const fs::path path = dir.path / "clip.gif";
     GifOptions options = at_fps(10);

@@ -91,7 +91,7 @@ TEST_CASE("text formats: decimals, percent, scientific, whole numbers, names and
     CHECK(filled_text(yaml, "h") == fixed(w, 2));  // no format: 2 decimals, as widgets print
 }
 
-TEST_CASE("double braces write a brace; other braces stay as written", "[loader][text]") {
+TEST_CASE("double braces write a brace and other braces stay as written", "[loader][text]") {
     const std::string yaml = scene("  - {id: t, text: \"{{model.prediction}} and {x} and }} {{\"}\n");
     CHECK(filled_text(yaml, "t") == "{model.prediction} and {x} and } {");
     CHECK(object_named(compiled(yaml), "t").shown.empty());
