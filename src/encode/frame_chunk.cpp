@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 
 namespace attnreel {
@@ -126,7 +127,12 @@ ChunkTag read_frame_chunk_tag(const fs::path& chunk) {
     return read_header(in, chunk).tag;
 }
 
-void join_gif(const std::vector<fs::path>& files, const fs::path& output, GifOptions options) {
+namespace {
+
+// Checks that the chunks fit, then feeds their frames in order to the sink `open` makes for
+// their frame size and rate: one encoder over the whole video, as a render in one go.
+void join_frame_chunks(const std::vector<fs::path>& files,
+                       const std::function<std::unique_ptr<FrameSink>(int, int, double)>& open) {
     std::vector<TaggedChunk> chunks;
     std::vector<Header> headers;
     for (const fs::path& file : files) {
@@ -137,8 +143,7 @@ void join_gif(const std::vector<fs::path>& files, const fs::path& output, GifOpt
     }
     check_chunks_fit(chunks);
     const Header& head = headers.front();  // every chunk has the same settings: its size and fps
-    options.input_fps = head.fps;
-    GifSink gif(output, head.width, head.height, options);
+    const std::unique_ptr<FrameSink> sink = open(head.width, head.height, head.fps);
     Frame frame(head.width, head.height);
     for (const TaggedChunk& chunk : chunks) {
         std::ifstream in(chunk.file, std::ios::binary);
@@ -147,11 +152,27 @@ void join_gif(const std::vector<fs::path>& files, const fs::path& output, GifOpt
             refuse(chunk.file, "holds frames of another size or rate than " + chunks.front().file.string());
         for (std::int64_t i = chunk.tag.first; i < chunk.tag.end; ++i) {
             read_frame(in, chunk.file, frame);
-            gif.write(frame);
+            sink->write(frame);
         }
         if (in.peek() != std::char_traits<char>::eof()) refuse(chunk.file, "is corrupt: it holds more frames than its tag says");
     }
-    gif.finish();
+    sink->finish();
+}
+
+}  // namespace
+
+void join_gif(const std::vector<fs::path>& files, const fs::path& output, GifOptions options) {
+    join_frame_chunks(files, [&](int width, int height, double fps) {
+        options.input_fps = fps;
+        return std::make_unique<GifSink>(output, width, height, options);
+    });
+}
+
+void join_webp(const std::vector<fs::path>& files, const fs::path& output, WebpOptions options) {
+    join_frame_chunks(files, [&](int width, int height, double fps) {
+        options.fps = fps;
+        return std::make_unique<WebpSink>(output, width, height, options);
+    });
 }
 
 }  // namespace attnreel

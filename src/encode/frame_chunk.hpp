@@ -10,6 +10,7 @@
 #include "encode/chunk_tag.hpp"
 #include "encode/frame_sink.hpp"
 #include "encode/gif_sink.hpp"
+#include "encode/webp_sink.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -36,5 +37,9 @@ ChunkTag read_frame_chunk_tag(const std::filesystem::path& chunk);
 // naming the chunk that does not fit or is corrupt; nothing is written then.
 void join_gif(const std::vector<std::filesystem::path>& chunks, const std::filesystem::path& output,
               GifOptions options);
+
+// The same for an animated WebP (options.fps is taken from the chunks).
+void join_webp(const std::vector<std::filesystem::path>& chunks, const std::filesystem::path& output,
+               WebpOptions options);
 
 }  // namespace attnreel

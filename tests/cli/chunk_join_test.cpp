@@ -184,3 +184,26 @@ TEST_CASE("frame chunks joined into a GIF give the GIF of one render, one palett
     CHECK(cut.output.find("error: " + chunks[1].string() + ": is corrupt") != std::string::npos);
     CHECK_FALSE(fs::exists(second));
 }
+
+TEST_CASE("frame chunks joined into an animated WebP give the WebP of one render", "[cli][chunks]") {
+    ScratchDir dir;
+    std::vector<fs::path> chunks;
+    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{0, 87}, {87, kTotal}}) {
+        chunks.push_back(dir.path / ("part-" + std::to_string(a) + ".frames"));
+        render_ok("--frames " + std::to_string(a) + ":" + std::to_string(b) + " -o " + quoted(chunks.back()));
+    }
+    const fs::path whole = dir.path / "whole.webp";
+    render_ok("--loop 2 -o " + quoted(whole));
+    const fs::path joined = dir.path / "joined.webp";
+    const Run r = run("join " + quoted(chunks[1]) + " " + quoted(chunks[0]) + " --loop 2 -o " + quoted(joined));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(read_bytes(joined).substr(0, 4) == "RIFF");
+    CHECK(read_bytes(joined) == read_bytes(whole));
+
+    // Options of another format are refused, and nothing is written.
+    const fs::path other = dir.path / "other.webp";
+    const Run wrong = run("join " + quoted(chunks[0]) + " " + quoted(chunks[1]) + " --gif-width 96 -o " + quoted(other));
+    CHECK(wrong.exit_code == 2);
+    CHECK_FALSE(fs::exists(other));
+}
