@@ -71,21 +71,8 @@ struct AlphaVideoSink::Encoder {
         : path(out), writer(out, stream_spec(codec, w, h, options)), width(w), height(h) {
         const AVPixelFormat format = stream_spec(codec, w, h, options).pixel_format;
         // RGB32 is native-endian ARGB, Cairo's layout; swscale carries its alpha to the A plane.
-        to_yuv.reset(sws_getContext(w, h, AV_PIX_FMT_RGB32, w, h, format,
-                                    SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP, nullptr, nullptr, nullptr));
-        if (!to_yuv) throw std::runtime_error(path.string() + ": cannot create the RGB to YUV converter");
-        const int full_range = 1, limited_range = 0;
-        libav::check(sws_setColorspaceDetails(to_yuv.get(), sws_getCoefficients(SWS_CS_ITU709), full_range,
-                                              sws_getCoefficients(SWS_CS_ITU709), limited_range, 0, 1 << 16, 1 << 16),
-                     path, "setting BT.709 limited-range conversion");
-        yuv->format = format;
-        yuv->width = w;
-        yuv->height = h;
-        yuv->color_primaries = AVCOL_PRI_BT709;
-        yuv->color_trc = AVCOL_TRC_BT709;
-        yuv->colorspace = AVCOL_SPC_BT709;
-        yuv->color_range = AVCOL_RANGE_MPEG;
-        libav::check(av_frame_get_buffer(yuv.get(), 0), path, "allocating a YUV frame");
+        to_yuv = libav::bt709_converter(w, h, AV_PIX_FMT_RGB32, format, path);
+        yuv = libav::bt709_frame(w, h, format, path);
     }
 };
 

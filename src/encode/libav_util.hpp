@@ -54,4 +54,11 @@ AVRational frame_duration(double fps);
 FramePtr make_frame();
 PacketPtr make_packet();
 
+// Cairo's pixels (`source`: AV_PIX_FMT_0RGB32, or AV_PIX_FMT_RGB32 to carry alpha to an A
+// plane) to `target`, with BT.709 coefficients and the limited range video players expect.
+SwsPtr bt709_converter(int width, int height, AVPixelFormat source, AVPixelFormat target,
+                       const std::filesystem::path& file);
+// A frame of `format` tagged BT.709 limited range, its buffers allocated.
+FramePtr bt709_frame(int width, int height, AVPixelFormat format, const std::filesystem::path& file);
+
 }  // namespace attnreel::libav

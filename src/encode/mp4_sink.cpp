@@ -79,21 +79,8 @@ struct Mp4Sink::Encoder {
           frame_duration(libav::frame_duration(options.fps)) {
         // Cairo's native-endian ARGB32 is BGRA bytes on little endian (0RGB32 names it either
         // way); alpha is ignored, which shows premultiplied pixels over black.
-        to_yuv.reset(sws_getContext(w, h, AV_PIX_FMT_0RGB32, w, h, AV_PIX_FMT_YUV420P,
-                                    SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP, nullptr, nullptr, nullptr));
-        if (!to_yuv) throw std::runtime_error(path.string() + ": cannot create the RGB to YUV converter");
-        const int full_range = 1, limited_range = 0;
-        libav::check(sws_setColorspaceDetails(to_yuv.get(), sws_getCoefficients(SWS_CS_ITU709), full_range,
-                                              sws_getCoefficients(SWS_CS_ITU709), limited_range, 0, 1 << 16, 1 << 16),
-                     path, "setting BT.709 limited-range conversion");
-        yuv->format = AV_PIX_FMT_YUV420P;
-        yuv->width = w;
-        yuv->height = h;
-        yuv->color_primaries = AVCOL_PRI_BT709;
-        yuv->color_trc = AVCOL_TRC_BT709;
-        yuv->colorspace = AVCOL_SPC_BT709;
-        yuv->color_range = AVCOL_RANGE_MPEG;
-        libav::check(av_frame_get_buffer(yuv.get(), 0), path, "allocating a YUV frame");
+        to_yuv = libav::bt709_converter(w, h, AV_PIX_FMT_0RGB32, AV_PIX_FMT_YUV420P, path);
+        yuv = libav::bt709_frame(w, h, AV_PIX_FMT_YUV420P, path);
     }
 
     static VideoStreamSpec spec(int w, int h, const Mp4Options& options, const audio::AacEncoder* aac) {
