@@ -118,10 +118,15 @@ public:
         }
     }
 
-    // Opens `url` in a new tab and returns the session to talk to it.
+    // Opens `url` in a new tab and returns the session to talk to it, once the page has
+    // loaded. A new tab starts as about:blank, whose readyState is already "complete", so
+    // waiting for readyState alone could inspect the blank page instead of `url`.
     std::string open(const std::string& url) {
         const std::string target = call("Target.createTarget", {{"url", url}})["targetId"];
-        return call("Target.attachToTarget", {{"targetId", target}, {"flatten", true}})["sessionId"];
+        const std::string session = call("Target.attachToTarget", {{"targetId", target}, {"flatten", true}})["sessionId"];
+        INFO("opening " << url);
+        REQUIRE(wait_until(session, "location.href !== 'about:blank' && document.readyState === 'complete'"));
+        return session;
     }
 
     // The value of a JavaScript expression in the page (a promise is awaited).

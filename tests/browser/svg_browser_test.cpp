@@ -34,7 +34,7 @@ TEST_CASE("an SVG frame shows in Chromium at its size in pixels, and looks like 
     fs::create_directories(dir.path / "profile");
     Chromium browser(dir.path / "profile", {"--allow-file-access-from-files", "--force-device-scale-factor=1"});
     const std::string direct = browser.open("file://" + svg.string());
-    REQUIRE(browser.wait_until(direct, "document.readyState === 'complete'"));
+    REQUIRE(browser.wait_until(direct, "document.documentElement.tagName === 'svg'"));
     const auto box = browser.evaluate(direct, "(() => { const r = document.documentElement.getBoundingClientRect(); "
                                               "return [r.width, r.height]; })()");
     CHECK(box == nlohmann::json::array({1280, 720}));
