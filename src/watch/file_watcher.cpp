@@ -37,8 +37,10 @@ FileWatcher::~FileWatcher() {
 }
 
 void FileWatcher::watch(const std::vector<std::string>& files) {
-    for (const auto& [wd, names] : names_by_watch_) inotify_rm_watch(inotify_, wd);
-    names_by_watch_.clear();
+    // A folder that stays watched keeps its watch descriptor (inotify_add_watch on a watched
+    // folder returns the same one), so a save made while the command ran, still queued under
+    // that descriptor, is seen by the next wait() rather than dropped.
+    std::map<int, std::set<std::string>> wanted;
     for (const auto& file : files) {
         std::error_code error;
         const fs::path path = fs::absolute(file, error).lexically_normal();
@@ -46,8 +48,11 @@ void FileWatcher::watch(const std::vector<std::string>& files) {
         const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
         const int wd = inotify_add_watch(inotify_, folder.c_str(), kEvents);
         if (wd < 0) continue;  // a folder that has gone: nothing in it can change
-        names_by_watch_[wd].insert(path.filename().string());
+        wanted[wd].insert(path.filename().string());
     }
+    for (const auto& [wd, names] : names_by_watch_)
+        if (!wanted.count(wd)) inotify_rm_watch(inotify_, wd);
+    names_by_watch_ = std::move(wanted);
 }
 
 bool FileWatcher::drain_events() {

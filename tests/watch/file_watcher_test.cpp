@@ -98,3 +98,13 @@ TEST_CASE("interrupt wakes a wait in another thread", "[watch]") {
     REQUIRE(waiting.wait_for(2s) == std::future_status::ready);
     CHECK_FALSE(waiting.get());
 }
+
+TEST_CASE("a save made while the command ran, before the files are watched again, is not lost", "[watch]") {
+    TempDir dir;
+    const std::string scene = dir.write("scene.yaml", "a: 1\n");
+    watch::FileWatcher watcher;
+    watcher.watch({scene});
+    dir.write("scene.yaml", "a: 2\n");  // saved during the run that the last change started
+    watcher.watch({scene});             // the watch loop arms the same files again after that run
+    CHECK(watcher.wait(3s, 20ms));
+}
