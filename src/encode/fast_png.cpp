@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 namespace attnreel {
 
@@ -118,6 +120,83 @@ std::string fast_png_bytes(const Frame& frame) {
     type_at = w.position();
     w.bytes("IEND", 4);
     end_chunk(w, type_at, png);
+    return png;
+}
+
+std::string compact_png_bytes(const Frame& frame) {
+    const bool opaque = std::all_of(frame.pixels.begin(), frame.pixels.end(),
+                                    [](std::uint32_t p) { return (p >> 24) == 0xff; });
+    const std::size_t pixel_bytes = opaque ? 3 : 4;
+    const std::size_t row_bytes = 1 + static_cast<std::size_t>(frame.width) * pixel_bytes;
+
+    std::string png(8 + (12 + 13) + 12, '\0');
+    Writer w(png);
+    w.bytes("\x89PNG\r\n\x1a\n", 8);
+    w.u32(13);
+    std::size_t type_at = w.position();
+    w.bytes("IHDR", 4);
+    w.u32(static_cast<std::uint32_t>(frame.width));
+    w.u32(static_cast<std::uint32_t>(frame.height));
+    for (std::uint8_t v : {8, opaque ? 2 : 6, 0, 0, 0}) w.u8(v);
+    end_chunk(w, type_at, png);
+
+    // One IDAT chunk: its length is patched in when the stream's size is known.
+    const std::size_t length_at = w.position();
+    w.u32(0);
+    type_at = w.position();
+    w.bytes("IDAT", 4);
+
+    // Each scanline is filtered with Sub (minus the pixel to its left) or Up (minus the pixel
+    // above), whichever leaves the smaller bytes (the PNG book's heuristic): a run of one
+    // colour becomes zero bytes, which deflate's run-length strategy packs about as well as
+    // its full search does, many times faster.
+    z_stream z{};
+    if (deflateInit2(&z, 1, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) throw std::bad_alloc();
+    std::string row(row_bytes, '\0'), above(row_bytes, '\0'), sub(row_bytes, '\0'), up(row_bytes, '\0');
+    sub[0] = 1;
+    up[0] = 2;
+    std::size_t out_at = w.position();
+    auto pump = [&](int flush) {
+        do {
+            if (png.size() - out_at < 65536) png.resize(png.size() + std::max<std::size_t>(65536, png.size() / 2));
+            z.next_out = reinterpret_cast<Bytef*>(png.data() + out_at);
+            z.avail_out = static_cast<uInt>(png.size() - out_at);
+            const int status = deflate(&z, flush);
+            out_at = png.size() - z.avail_out;
+            if (status == Z_STREAM_END) return;
+        } while (z.avail_out == 0 || z.avail_in > 0 || flush == Z_FINISH);
+    };
+    const auto magnitude = [](char c) { return std::abs(static_cast<int>(static_cast<signed char>(c))); };
+    for (int y = 0; y < frame.height; ++y) {
+        write_row(frame, y, opaque, row.data() + 1);
+        long sub_sum = 0, up_sum = 0;
+        for (std::size_t i = 1; i < row_bytes; ++i) {
+            sub[i] = static_cast<char>(row[i] - (i > pixel_bytes ? row[i - pixel_bytes] : 0));
+            up[i] = static_cast<char>(row[i] - above[i]);
+            sub_sum += magnitude(sub[i]);
+            up_sum += magnitude(up[i]);
+        }
+        std::string& filtered = sub_sum <= up_sum ? sub : up;
+        z.next_in = reinterpret_cast<Bytef*>(filtered.data());
+        z.avail_in = static_cast<uInt>(row_bytes);
+        pump(Z_NO_FLUSH);
+        std::swap(row, above);
+    }
+    pump(Z_FINISH);
+    deflateEnd(&z);
+    png.resize(out_at);
+
+    Writer patch(png);
+    patch.skip(length_at);
+    patch.u32(static_cast<std::uint32_t>(out_at - type_at - 4));
+    png.resize(out_at + 4 + 12);
+    Writer tail(png);
+    tail.skip(out_at);
+    end_chunk(tail, type_at, png);
+    tail.u32(0);
+    const std::size_t end_at = tail.position();
+    tail.bytes("IEND", 4);
+    end_chunk(tail, end_at, png);
     return png;
 }
 

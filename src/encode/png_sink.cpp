@@ -1,8 +1,8 @@
 #include "encode/png_sink.hpp"
 
 #include "core/error.hpp"
+#include "encode/fast_png.hpp"
 
-#include <cairo.h>
 #include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
@@ -13,28 +13,7 @@ namespace attnreel {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
-std::string png_bytes(const Frame& frame) {
-    // Cairo only reads the pixels here; the const_cast is for its C signature.
-    cairo_surface_t* surface =
-        cairo_image_surface_create_for_data(const_cast<unsigned char*>(frame.bytes()), CAIRO_FORMAT_ARGB32, frame.width,
-                                            frame.height, frame.stride_bytes());
-    std::string bytes;
-    cairo_status_t status = cairo_surface_status(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(std::string("cannot encode a PNG: ") + cairo_status_to_string(status));
-    return bytes;
-}
+std::string png_bytes(const Frame& frame) { return compact_png_bytes(frame); }
 
 std::string sequence_frame_name(int index) {
     char name[32];

@@ -1,5 +1,5 @@
 #pragma once
-// PNG output through Cairo: one frame to one file, or every frame to a numbered sequence
+// PNG output: one frame to one file, or every frame to a numbered sequence
 // (frame_00000.png, frame_00001.png, …) in a folder. Alpha is kept.
 #include "encode/frame_sink.hpp"
 #include "encode/temp_file.hpp"
@@ -10,7 +10,7 @@
 
 namespace attnreel {
 
-// The frame encoded as a PNG file's bytes.
+// The frame encoded as a PNG file's bytes (compact_png_bytes).
 std::string png_bytes(const Frame& frame);
 
 // The name of frame `index` in a sequence: "frame_00042.png".
