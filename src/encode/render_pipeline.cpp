@@ -12,7 +12,8 @@ namespace attnreel {
 
 static_assert(std::atomic<bool>::is_always_lock_free, "the cancel flag must be settable from a signal handler");
 
-int reorder_capacity(int jobs) { return 2 * jobs + 2; }
+// One frame in the sink, one per worker, and one more so a worker that finishes early can go on.
+int reorder_capacity(int jobs) { return jobs + 2; }
 
 namespace {
 
