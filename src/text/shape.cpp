@@ -87,8 +87,15 @@ ShapedText shape_styled(FontLibrary& fonts, std::string_view utf8_in, const std:
     for (FaceRange& range : ranges) {
         features.push_back(hb_features(range.features));
         std::vector<FaceId> chain = range.chain.empty() ? std::vector<FaceId>{fonts.face("sans")} : range.chain;
-        if (const FaceId last = fonts.last_resort(); std::find(chain.begin(), chain.end(), last) == chain.end())
-            chain.push_back(last);
+        // The last resort only when the chain lacks a code point: loading it costs more than
+        // shaping a short label.
+        const bool covered = std::all_of(text.begin(), text.end(), [&](const CodePoint& c) {
+            return c.byte < range.begin || c.byte >= range.end ||
+                   std::any_of(chain.begin(), chain.end(), [&](FaceId f) { return fonts.has_glyph_for(f, c.value); });
+        });
+        if (!covered)
+            if (const FaceId last = fonts.last_resort(); std::find(chain.begin(), chain.end(), last) == chain.end())
+                chain.push_back(last);
         chains.push_back(std::move(chain));
     }
 
