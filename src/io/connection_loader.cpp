@@ -87,7 +87,7 @@ WeightExpression load_weight_expression(const YamlReader& in, const YAML::Node& 
 AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "attention_graph");
     in.only_keys(m, {"weights", "tokens", "targets", "direction", "spacing", "extent", "font_size", "font", "width",
-                     "opacity", "color", "head", "layer", "min_weight", "legend", "palette", "colors"},
+                     "opacity", "color", "head", "layer", "min_weight", "legend", "palette", "colors", "font_features"},
                  "attention_graph");
     AttentionGraphSpec g;
     g.weights = load_weights(in, in.required(m, "weights", "attention_graph"));
@@ -112,6 +112,7 @@ AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& 
     if (m["extent"]) g.extent = in.number(m["extent"], "extent", 0.5, 100);
     if (m["font_size"]) g.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["font"]) g.font = in.string(m["font"], "font");
+    g.font_features = load_label_font_features(in, m);
     if (m["width"]) g.width = load_weight_expression(in, m["width"], "width");
     if (m["opacity"]) g.opacity = load_weight_expression(in, m["opacity"], "opacity");
     if (m["color"]) g.color = in.color(m["color"], "color");
@@ -125,7 +126,8 @@ AttentionGraphSpec load_attention_graph(const YamlReader& in, const YAML::Node& 
 AttentionNetworkSpec load_attention_network(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "attention_network");
     in.only_keys(m, {"weights", "tokens", "width", "height", "font_size", "font", "min_weight", "edge_width",
-                     "edge_opacity", "color", "head", "node_size", "clusters", "hulls", "seed", "palette", "colors"},
+                     "edge_opacity", "color", "head", "node_size", "clusters", "hulls", "seed", "palette", "colors",
+                     "font_features"},
                  "attention_network");
     AttentionNetworkSpec n;
     n.weights = load_weights(in, in.required(m, "weights", "attention_network"));
@@ -138,6 +140,7 @@ AttentionNetworkSpec load_attention_network(const YamlReader& in, const YAML::No
     if (m["height"]) n.height = in.number(m["height"], "height", 1, 100);
     if (m["font_size"]) n.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["font"]) n.font = in.string(m["font"], "font");
+    n.font_features = load_label_font_features(in, m);
     if (m["min_weight"]) n.min_weight = in.number(m["min_weight"], "min_weight", 0, 1);
     if (m["edge_width"]) n.edge_width = load_weight_expression(in, m["edge_width"], "edge_width");
     if (m["edge_opacity"]) n.edge_opacity = load_weight_expression(in, m["edge_opacity"], "edge_opacity");

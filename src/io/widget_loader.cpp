@@ -161,6 +161,15 @@ ColorScaleSpec load_color_scale(const YamlReader& in, const YAML::Node& map) {
     return s;
 }
 
+text::FontFeatures load_label_font_features(const YamlReader& in, const YAML::Node& map) {
+    text::FontFeatures features = text::as_written_features();
+    if (const YAML::Node own = map["font_features"]) {
+        const text::FontFeatures added = load_font_features(in, own);
+        features.insert(features.end(), added.begin(), added.end());
+    }
+    return features;
+}
+
 TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const DataSpec& data) {
     const auto& m = in.map(node, "token_row");
     in.only_keys(m, {"tokens", "highlight", "font_size", "font", "font_features", "buff", "palette", "colors",
@@ -177,11 +186,7 @@ TokenRowSpec load_token_row(const YamlReader& in, const YAML::Node& node, const 
     if (m["font_size"]) t.font_size = in.number(m["font_size"], "font_size", 1, 500);
     if (m["buff"]) t.buff = length(in, m["buff"], "buff");
     if (m["font"]) t.font = in.font(m["font"], "font");
-    if (m["font_features"]) {
-        t.font_features = text::as_written_features();
-        const text::FontFeatures own = load_font_features(in, m["font_features"]);
-        t.font_features.insert(t.font_features.end(), own.begin(), own.end());
-    }
+    t.font_features = load_label_font_features(in, m);
     if (m["box_fill"]) t.box_fill = in.color(m["box_fill"], "box_fill");
     if (m["box_stroke"]) t.box_stroke = in.color(m["box_stroke"], "box_stroke");
     if (m["highlight_color"]) t.highlight_color = in.color(m["highlight_color"], "highlight_color");
@@ -257,7 +262,7 @@ HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const Dat
     const auto& m = in.map(node, "heatmap");
     in.only_keys(m, {"values", "matrix", "rows", "columns", "palette", "colors", "cell_size", "numbers", "decimals",
                      "label_font_size", "column_label_angle", "gap", "number_font", "number_color", "legend", "low",
-                     "high", "range", "mid", "mid_color", "blend"},
+                     "high", "range", "mid", "mid_color", "blend", "font_features"},
                  "heatmap");
     HeatmapSpec h;
     if (m["values"] && m["matrix"]) in.fail(in.key_node(m, "matrix"), "a heatmap takes 'values' or 'matrix', not both");
@@ -296,6 +301,7 @@ HeatmapSpec load_heatmap(const YamlReader& in, const YAML::Node& node, const Dat
                              gap.Scalar());
     }
     if (m["number_font"]) h.number_font = in.font(m["number_font"], "number_font");
+    h.font_features = load_label_font_features(in, m);
     if (const YAML::Node c = m["number_color"]) {
         if (!(c.IsScalar() && c.Scalar() == "auto")) h.number_color = in.color(c, "number_color");
     }

@@ -25,6 +25,10 @@ TokenPalette load_token_palette(const YamlReader& in, const YAML::Node& map, con
 // "ss01=1"), or the word as_written for text::as_written_features(); in order, later wins.
 text::FontFeatures load_font_features(const YamlReader& in, const YAML::Node& node);
 
+// A widget's `font_features` for its token labels: text::as_written_features() followed by
+// the map's own list, when it has one.
+text::FontFeatures load_label_font_features(const YamlReader& in, const YAML::Node& map);
+
 // `rotate`: degrees (counter-clockwise), or {angle, about_point: point or id}.
 Rotate load_rotate(const YamlReader& in, const YAML::Node& node);
 

@@ -184,6 +184,7 @@ struct AttentionGraphSpec {
     double extent = 6;            // the longest side at most this long; the font shrinks to fit
     double font_size = 40;
     std::string font = "sans";
+    text::FontFeatures font_features = text::as_written_features();  // tokens show as written
     WeightExpression width = WeightExpression::parse("8*w");          // stroke width of a line
     WeightExpression opacity = WeightExpression::parse("0.3 + 0.6*w");  // its opacity
     std::optional<Color> color;   // none: the head's colour (core/head_palette)
@@ -203,6 +204,7 @@ struct AttentionNetworkSpec {
     double width = 9, height = 5.6;   // the box the nodes are laid out in, centred on the origin
     double font_size = 26;
     std::string font = "sans";
+    text::FontFeatures font_features = text::as_written_features();  // tokens show as written
     double min_weight = 0.08;         // weaker edges (by mutual weight) are left out
     WeightExpression edge_width = WeightExpression::parse("2 + 14*w");
     WeightExpression edge_opacity = WeightExpression::parse("0.35 + 0.65*w");
@@ -240,6 +242,7 @@ struct HeatmapSpec {
     std::string number_font = "mono";
     std::optional<Color> number_color;      // none: dark or light, whichever reads on the cell
     std::optional<double> label_font_size;  // row and column labels; none: fitted to the cell
+    text::FontFeatures font_features = text::as_written_features();  // of the labels: shown as written
     std::optional<double> column_label_angle;  // degrees; none: 0, or 90 when labels would touch
     bool legend = false;                    // a colour bar beside the grid
     // low, high, range, mid, blend (core/color_scale.hpp); range none: the values' own

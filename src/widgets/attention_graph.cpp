@@ -135,8 +135,8 @@ std::size_t build_attention_graph(ObjectTable& table, SceneFonts& fonts, const s
     double font_size = spec.font_size;
     std::vector<Object> source_labels, target_labels;
     const auto measure = [&] {
-        source_labels = token_labels(fonts, id + ".sources", sources, font_size, spec.font, mark);
-        target_labels = token_labels(fonts, id + ".targets", targets, font_size, spec.font, mark);
+        source_labels = token_labels(fonts, id + ".sources", sources, font_size, spec.font, mark, spec.font_features);
+        target_labels = token_labels(fonts, id + ".targets", targets, font_size, spec.font, mark, spec.font_features);
     };
     const auto side_length = [&](const std::vector<Object>& labels) {
         const double em = text::font_size_to_em(font_size);

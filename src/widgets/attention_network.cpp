@@ -97,7 +97,8 @@ std::size_t build_attention_network(ObjectTable& table, SceneFonts& fonts, const
                 affinity(Eigen::Index(i), Eigen::Index(j)) += 0.3;
     std::vector<Vec2> at;
     for (int attempt = 0; attempt < 12; ++attempt) {
-        labels = token_labels(fonts, id + ".nodes", spec.tokens, spec.font_size * scale, spec.font, mark);
+        labels = token_labels(fonts, id + ".nodes", spec.tokens, spec.font_size * scale, spec.font, mark,
+                              spec.font_features);
         double covered = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const double t = most > least ? (received(Eigen::Index(i)) - least) / (most - least) : 0.5;

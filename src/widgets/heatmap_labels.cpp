@@ -29,10 +29,11 @@ double fitted_size(const Grid& grid) {
 }
 
 std::vector<Object> make_labels(SceneFonts& fonts, const std::string& group_id,
-                                const std::vector<std::string>& labels, double size, const SourceMark& mark) {
+                                const std::vector<std::string>& labels, double size, const SourceMark& mark,
+                                const text::FontFeatures& features) {
     std::vector<Object> made;
     for (std::size_t k = 0; k < labels.size(); ++k)
-        made.push_back(make_text_object(fonts, group_id + indices({k}), labels[k], size, "sans", mark));
+        made.push_back(make_text_object(fonts, group_id + indices({k}), labels[k], size, "sans", mark, features));
     return made;
 }
 
@@ -80,7 +81,8 @@ std::size_t add_row_labels(ObjectTable& table, SceneFonts& fonts, const std::str
                            const Grid& grid, const SourceMark& mark) {
     Object labels = group(id + ".rows", mark);
     std::vector<Object> made =
-        make_labels(fonts, labels.id, spec.row_labels, spec.label_font_size.value_or(fitted_size(grid)), mark);
+        make_labels(fonts, labels.id, spec.row_labels, spec.label_font_size.value_or(fitted_size(grid)), mark,
+                    spec.font_features);
     const std::size_t k = stride(thickness(made), grid.pitch);
     const double right = -grid.half_width() - buff_of(grid);
     for (std::size_t i = 0; i < made.size(); i += k) {
@@ -98,7 +100,7 @@ std::size_t add_column_labels(ObjectTable& table, SceneFonts& fonts, const std::
                               const Grid& grid, const SourceMark& mark) {
     Object labels = group(id + ".columns", mark);
     double size = spec.label_font_size.value_or(fitted_size(grid));
-    std::vector<Object> made = make_labels(fonts, labels.id, spec.column_labels, size, mark);
+    std::vector<Object> made = make_labels(fonts, labels.id, spec.column_labels, size, mark, spec.font_features);
     double degrees = spec.column_label_angle.value_or(0);
     const double room = grid.pitch / kTouching;  // the widest a level label may be
     if (!spec.column_label_angle && widest(made) > room) {
@@ -107,7 +109,7 @@ std::size_t add_column_labels(ObjectTable& table, SceneFonts& fonts, const std::
         const double shrunk = size * room / widest(made) * 0.999;
         if (!spec.label_font_size && shrunk >= std::max(0.75 * size, kMinLabelFontSize)) {
             size = shrunk;
-            made = make_labels(fonts, labels.id, spec.column_labels, size, mark);
+            made = make_labels(fonts, labels.id, spec.column_labels, size, mark, spec.font_features);
         } else {
             degrees = 90;
         }

@@ -8,11 +8,12 @@
 namespace attnreel {
 
 std::vector<Object> token_labels(SceneFonts& fonts, const std::string& prefix, const std::vector<std::string>& tokens,
-                                 double font_size, const std::string& font, const SourceMark& mark) {
+                                 double font_size, const std::string& font, const SourceMark& mark,
+                                 const text::FontFeatures& features) {
     std::vector<Object> labels;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         Object label = make_text_object(fonts, prefix + "[" + std::to_string(i) + "].label", tokens[i], font_size,
-                                        font, mark);
+                                        font, mark, features);
         // Centred on its ink, so that it sits in the middle of its box whatever its letters.
         const BBox ink = leaf_bounds(label);
         if (!ink.empty())

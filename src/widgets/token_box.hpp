@@ -13,7 +13,8 @@ namespace attnreel {
 
 // The labels of `tokens`, shaped and centred on the origin, ids `<prefix>[i].label`.
 std::vector<Object> token_labels(SceneFonts& fonts, const std::string& prefix, const std::vector<std::string>& tokens,
-                                 double font_size, const std::string& font, const SourceMark& mark);
+                                 double font_size, const std::string& font, const SourceMark& mark,
+                                 const text::FontFeatures& features);
 
 // Adds the box and its (already shaped) label centred on `centre`; returns the group.
 // `key` prefixes the leaves' match keys ("source 2"), so that `transform` between two

@@ -35,6 +35,32 @@ TEST_CASE("prose keeps the font's features, code and font_features: [as_written]
     CHECK(glyphs_of(s, "graph.sources[0].label") == 2);
 }
 
+TEST_CASE("heatmap, attention_graph and attention_network labels take font_features too", "[io][text]") {
+    const Scene as_written = compiled(scene_with(
+        "  - {id: map, heatmap: {values: [[1]], rows: ['->'], columns: ['->']}}\n"
+        "  - {id: graph, attention_graph: {tokens: ['->'], weights: [[1]]}}\n"
+        "  - {id: net, attention_network: {tokens: ['->', b], weights: [[0.5, 0.5], [0.5, 0.5]]}}\n"));
+    CHECK(glyphs_of(as_written, "map.rows[0]") == 2);
+    CHECK(glyphs_of(as_written, "map.columns[0]") == 2);
+    CHECK(glyphs_of(as_written, "graph.sources[0].label") == 2);
+    CHECK(glyphs_of(as_written, "graph.targets[0].label") == 2);
+    CHECK(glyphs_of(as_written, "net.nodes[0].label") == 2);
+    // Asked for, Inter's contextual alternates join '->' into one arrow in every label.
+    const Scene joined = compiled(scene_with(
+        "  - {id: map, heatmap: {values: [[1]], rows: ['->'], columns: ['->'], font_features: [calt]}}\n"
+        "  - {id: graph, attention_graph: {tokens: ['->'], weights: [[1]], font_features: [calt]}}\n"
+        "  - {id: net, attention_network: {tokens: ['->', b], weights: [[0.5, 0.5], [0.5, 0.5]], "
+        "font_features: [calt]}}\n"));
+    CHECK(glyphs_of(joined, "map.rows[0]") == 1);
+    CHECK(glyphs_of(joined, "map.columns[0]") == 1);
+    CHECK(glyphs_of(joined, "graph.sources[0].label") == 1);
+    CHECK(glyphs_of(joined, "graph.targets[0].label") == 1);
+    CHECK(glyphs_of(joined, "net.nodes[0].label") == 1);
+    check_exact(error_of(scene_with("  - {id: g, attention_graph: {tokens: [a], weights: [[1]], font_features: [ligaa]}}\n")),
+                2, 76, "unknown font feature 'ligaa'; did you mean 'liga'? (expected an OpenType tag such as liga, -calt or "
+                       "ss01=1, or as_written)");
+}
+
 TEST_CASE("font_features errors name the line, the column and the nearest feature", "[io][text]") {
     check_exact(error_of(scene_with("  - {id: t, text: hi, font_features: [ligaa]}\n")), 2, 39,
                 "unknown font feature 'ligaa'; did you mean 'liga'? (expected an OpenType tag such as liga, -calt or "
