@@ -37,10 +37,13 @@ std::vector<text::FaceRange> face_ranges(SceneFonts& fonts, const TextSpec& spec
         // features come last, so they win.
         text::FontFeatures features = face.starts_with("mono") ? text::as_written_features() : text::FontFeatures{};
         features.insert(features.end(), spec.font_features.begin(), spec.font_features.end());
-        // <sup> and <sub>: 70 % of the size per level, raised a third of an em or lowered a fifth.
-        const int level = std::abs(run.style.script);
-        const double size = std::pow(0.7, level);
-        const double rise = run.style.script > 0 ? 0.34 * (1 - size) / 0.3 : -0.2 * (1 - size) / 0.3;
+        // <sup> and <sub>: each level 70 % of the size around it, raised a third of that em
+        // or lowered a fifth, from the baseline of the level around it.
+        double size = 1, rise = 0;
+        for (const char shift : run.style.script) {
+            rise += shift == '^' ? 0.34 * size : -0.2 * size;
+            size *= 0.7;
+        }
         // Runs that differ only in colour shape as one, so kerning carries across them.
         if (!ranges.empty() && ranges.back().chain == chain && ranges.back().features == features &&
             ranges.back().size == size && ranges.back().rise == rise && ranges.back().end == run.begin)

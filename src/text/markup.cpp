@@ -127,8 +127,8 @@ private:
         if (tag == "b") open.style.bold = true;
         if (tag == "i") open.style.italic = true;
         if (tag == "tt") open.style.mono = true;
-        if (tag == "sup") ++open.style.script;
-        if (tag == "sub") --open.style.script;
+        if (tag == "sup") open.style.script += '^';
+        if (tag == "sub") open.style.script += '_';
         std::vector<std::string> seen;
         for (;;) {
             skip_spaces();

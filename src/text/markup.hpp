@@ -17,7 +17,9 @@ struct TextStyle {
     bool bold = false;
     bool italic = false;
     bool mono = false;
-    int script = 0;  // levels of <sup> (positive) or <sub> (negative): smaller, raised or lowered
+    // The <sup> ('^') and <sub> ('_') around the run, outermost first: each level smaller,
+    // raised or lowered from the level around it, so a <sub> inside a <sup> is "^_".
+    std::string script;
     std::optional<Color> color;  // none: the object's own colour
     bool operator==(const TextStyle&) const = default;
 };

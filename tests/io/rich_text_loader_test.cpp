@@ -133,3 +133,17 @@ TEST_CASE("sup and sub draw smaller, raised and lowered glyphs on the line", "[l
     CHECK(sub.min.y() < x.min.y() - 0.02);  // below its baseline
     CHECK(sup.min.x() >= x.max.x() - 0.01);  // after the x, not on it
 }
+
+TEST_CASE("a sub inside a sup is a level smaller and hangs from the superscript's baseline", "[loader][markup]") {
+    const Scene s = compiled(scene_with("  - {id: plain, text: 'x22'}\n"
+                                        "  - {id: nested, text: 'x<sup>2<sub>2</sub></sup>'}\n"));
+    const auto& plain = object_named(s, "plain").parts;
+    const auto& nested = object_named(s, "nested").parts;
+    REQUIRE(nested.size() == 3);
+    const BBox x = nested[0].bounds(), sup = nested[1].bounds(), inner = nested[2].bounds();
+    const double two = plain[1].bounds().height();
+    CHECK(sup.height() == Catch::Detail::Approx(0.7 * two).epsilon(0.02));
+    CHECK(inner.height() == Catch::Detail::Approx(0.49 * two).epsilon(0.02));
+    CHECK(inner.min.y() < sup.min.y());  // lowered from the superscript's baseline
+    CHECK(inner.min.y() > x.min.y());    // yet above the line's own baseline
+}

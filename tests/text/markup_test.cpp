@@ -17,10 +17,7 @@ std::vector<std::string> described(const StyledText& s) {
         if (r.style.bold) d += "b";
         if (r.style.italic) d += "i";
         if (r.style.mono) d += "m";
-        if (r.style.script) {
-            d += '^';
-            d += std::to_string(r.style.script);
-        }
+        if (!r.style.script.empty()) d += "s" + r.style.script;
         if (r.style.color) d += to_hex(*r.style.color);
         out.push_back(d);
     }
@@ -57,7 +54,8 @@ TEST_CASE("b, i and tt make bold, italic and monospace runs", "[markup]") {
 TEST_CASE("sup and sub raise and lower a run by a level each, and nest", "[markup]") {
     const StyledText s = parse_markup("x<sup>2</sup> a<sub>i<sub>j</sub></sub> e<sup><b>k</b><sub>0</sub></sup>");
     CHECK(s.text == "x2 aij ek0");
-    CHECK(described(s) == std::vector<std::string>{"x|", "2|^1", " a|", "i|^-1", "j|^-2", " e|", "k|b^1", "0|"});
+    // A <sub> inside a <sup> is a level deeper, not a cancelled one.
+    CHECK(described(s) == std::vector<std::string>{"x|", "2|s^", " a|", "i|s_", "j|s__", " e|", "k|bs^", "0|s^_"});
     CHECK(error_of("<superscript>2</superscript>").second ==
           "unknown tag '<superscript>'; did you mean 'sup'? (expected one of b, i, tt, sub, sup, span)");
 }
