@@ -1,9 +1,6 @@
 #include "encode/gif_sink.hpp"
 
 #include "core/error.hpp"
-#include "encode/filter_graph.hpp"
-#include "encode/frame_spool.hpp"
-#include "encode/render_pipeline.hpp"
 #include "encode/video_file_writer.hpp"
 
 #include <cmath>
@@ -35,31 +32,23 @@ void validate(const std::filesystem::path& path, int width, int height, const Gi
         throw InputError(where, "bayer scale must be between 0 and 5, got " + std::to_string(options.bayer_scale));
 }
 
-std::string dither_name(GifDither dither) {
-    switch (dither) {
-        case GifDither::none: return "0";  // paletteuse's "none" has no name in libavfilter 8
-        case GifDither::bayer: return "bayer";
-        case GifDither::sierra2_4a: return "sierra2_4a";
-    }
-    return "0";
-}
-
 // GIF delays are whole hundredths of a second, so its own rate is a whole number.
 int gif_fps(const GifOptions& options) {
     return options.fps > 0 ? options.fps
                            : std::min(std::max(1, static_cast<int>(std::lround(options.input_fps))), max_gif_fps);
 }
 
-// Pass 1: source → [fps] → [scale] → bgra → split → spool / palettegen.
-std::string analysis_description(int width, int height, const GifOptions& options) {
-    std::string chain = "[frames]";
-    if (gif_fps(options) != options.input_fps) chain += "fps=" + std::to_string(gif_fps(options)) + ",";
-    const int out_w = GifSink::output_width(width, options);
-    const int out_h = GifSink::output_height(width, height, options);
-    if (out_w != width || out_h != height)
-        chain += "scale=" + std::to_string(out_w) + ":" + std::to_string(out_h) + ":flags=lanczos,";
-    const std::string stats = options.stats == GifPaletteStats::full ? "full" : "diff";
-    return chain + "format=bgra,split[scaled][for_palette];[for_palette]palettegen=stats_mode=" + stats + "[palette]";
+PaletteOptions palette_options(int width, int height, const GifOptions& o) {
+    PaletteOptions p;
+    p.input_fps = o.input_fps;
+    p.fps = gif_fps(o);
+    p.width = GifSink::output_width(width, o);
+    p.height = GifSink::output_height(width, height, o);
+    p.dither = o.dither;
+    p.bayer_scale = o.bayer_scale;
+    p.stats = o.stats;
+    p.cancel = o.cancel;
+    return p;
 }
 
 }  // namespace
@@ -73,31 +62,19 @@ int GifSink::output_height(int width, int height, const GifOptions& options) {
 
 struct GifSink::Passes {
     std::filesystem::path path;
-    GifOptions options;
     int width;
     int height;
-    int out_width;
-    int out_height;
     AVRational gif_time_base;
     VideoFileWriter writer;  // opened first, so a bad path fails before any work
-    FilterGraph analysis;
-    FrameSpool spool;
-    libav::FramePtr input = libav::make_frame();
-    libav::FramePtr filtered = libav::make_frame();
-    std::int64_t next_pts = 0;
+    PaletteQuantizer quantizer;
 
     Passes(const std::filesystem::path& out, int w, int h, const GifOptions& o)
         : path(out),
-          options(o),
           width(w),
           height(h),
-          out_width(output_width(w, o)),
-          out_height(output_height(w, h, o)),
           gif_time_base{1, gif_fps(o)},
-          writer(out, gif_spec(out_width, out_height, gif_time_base, o.loop)),
-          analysis(out, {FilterSource{"frames", w, h, AV_PIX_FMT_0RGB32, libav::frame_duration(o.input_fps)}},
-                   {"scaled", "palette"}, analysis_description(w, h, o)),
-          spool(out, out_width, out_height) {}
+          writer(out, gif_spec(output_width(w, o), output_height(w, h, o), gif_time_base, o.loop)),
+          quantizer(out, w, h, palette_options(w, h, o)) {}
 
     static VideoStreamSpec gif_spec(int w, int h, AVRational time_base, int loop) {
         VideoStreamSpec s;
@@ -115,46 +92,13 @@ struct GifSink::Passes {
         return s;
     }
 
-    void spool_ready_frames() {
-        while (analysis.pull("scaled", *filtered)) spool.append(*filtered);
-    }
-
-    void encode_ready(FilterGraph& mapping) {
-        while (mapping.pull("mapped", *filtered)) {
-            filtered->pts = av_rescale_q(filtered->pts, mapping.sink_time_base("mapped"), gif_time_base);
-            writer.send(*filtered);
-        }
-    }
-
     void finish() {
-        analysis.close("frames", next_pts);
-        spool_ready_frames();
-        if (spool.size() == 0) throw std::runtime_error(path.string() + ": a GIF needs at least one frame");
-        libav::FramePtr palette = libav::make_frame();
-        if (!analysis.pull("palette", *palette))
-            throw std::runtime_error(path.string() + ": palettegen gave no palette");
-
-        std::string use = "[scaled][palette]paletteuse=dither=" + dither_name(options.dither) + ":diff_mode=rectangle";
-        if (options.dither == GifDither::bayer) use += ":bayer_scale=" + std::to_string(options.bayer_scale);
-        FilterGraph mapping(
-            path,
-            {FilterSource{"scaled", out_width, out_height, AV_PIX_FMT_BGRA, analysis.sink_time_base("scaled")},
-             FilterSource{"palette", palette->width, palette->height, static_cast<AVPixelFormat>(palette->format),
-                          AVRational{1, 1}}},
-            {"mapped"}, use + "[mapped]");
-        palette->pts = 0;
-        mapping.push("palette", *palette);
-        mapping.close("palette", 1);
-        for (int i = 0; i < spool.size(); ++i) {
-            if (options.cancel && options.cancel->load()) throw RenderCancelled();
-            mapping.push("scaled", *spool.read(i));
-            encode_ready(mapping);
-        }
-        // The clip ends where the last input frame ends, whatever the GIF's frame rate.
-        const std::int64_t end =
-            av_rescale_q(next_pts, libav::frame_duration(options.input_fps), analysis.sink_time_base("scaled"));
-        mapping.close("scaled", end);
-        encode_ready(mapping);
+        if (quantizer.frames_pushed() == 0) throw std::runtime_error(path.string() + ": a GIF needs at least one frame");
+        const AVRational from = quantizer.output_time_base();
+        quantizer.finish([&](AVFrame& mapped) {
+            mapped.pts = av_rescale_q(mapped.pts, from, gif_time_base);
+            writer.send(mapped);
+        });
         writer.finish();
     }
 };
@@ -170,16 +114,7 @@ void GifSink::write(const Frame& frame) {
     Passes& p = *passes_;
     if (frame.width != p.width || frame.height != p.height)
         throw std::logic_error("GifSink: frame size differs from the size the sink was opened with");
-    // The graph copies the pixels (the frame has no libav buffer), so wrapping is enough.
-    AVFrame& in = *p.input;
-    in.format = AV_PIX_FMT_0RGB32;
-    in.width = frame.width;
-    in.height = frame.height;
-    in.data[0] = const_cast<std::uint8_t*>(frame.bytes());
-    in.linesize[0] = frame.stride_bytes();
-    in.pts = p.next_pts++;
-    p.analysis.push("frames", in);
-    p.spool_ready_frames();
+    p.quantizer.push(frame);
 }
 
 void GifSink::finish() { passes_->finish(); }

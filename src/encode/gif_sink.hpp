@@ -1,14 +1,10 @@
 #pragma once
-// GifSink: a looping GIF (endlessly unless told a count) with one palette for the whole clip (libavfilter's
-// palettegen, then paletteuse), storing only the changed rectangle of each frame.
-//
-// Two passes with bounded memory: pass 1 scales the frames, feeds palettegen and parks the
-// scaled frames in an unnamed spool file beside the output; finish() builds the palette
-// and runs pass 2 (paletteuse → GIF encoder) from the spool. Memory holds a few frames;
-// the spool takes width × height × 4 bytes per GIF frame on disk until finish() returns
-// (854×480 at 15 fps: 1.6 MB per frame, 24.6 MB per second of GIF). Alpha is ignored:
-// frames show as if composited over black, as in the MP4.
+// GifSink: a looping GIF (endlessly unless told a count) with one palette for the whole clip
+// (PaletteQuantizer: two passes, frames spooled on disk between them), storing only the
+// changed rectangle of each frame. Alpha is ignored: frames show as if composited over
+// black, as in the MP4.
 #include "encode/frame_sink.hpp"
+#include "encode/palette_quantizer.hpp"
 
 #include <atomic>
 
@@ -16,9 +12,6 @@
 #include <memory>
 
 namespace attnreel {
-
-enum class GifDither { none, bayer, sierra2_4a };
-enum class GifPaletteStats { full, diff };  // histogram of whole frames, or of changed pixels only
 
 struct GifOptions {
     double input_fps = 30;  // rate of the frames given to write(); need not be whole
