@@ -30,8 +30,8 @@ const char* kHelp =
     "  --gif-width N      GIF width in pixels (default: the frame width)\n"
     "  --gif-fps N        GIF frame rate (default: the render fps, at most 50)\n"
     "  --loop N           GIF or WebP: plays N times (default 0: forever)\n"
-    "  --lossless         WebP: lossless compression\n"
-    "  --webp-quality Q   WebP: 0 (smallest) to 100 (best), default 80\n"
+    "  --lossless         WebP: exact colours and alpha (default: the GIF's 256 colours, lossless)\n"
+    "  --webp-quality Q   WebP: lossy, 0 (smallest) to 100 (best)\n"
     "  --quiet            print nothing on success\n";
 
 }  // namespace
@@ -69,6 +69,7 @@ int join_command(const std::vector<std::string>& words) {
     if (const auto l = args.get("--loop")) gif.loop = webp.loop = parse_int("--loop", *l, 0, 65535);
     webp.lossless = args.has("--lossless");
     if (const auto q = args.get("--webp-quality")) webp.quality = parse_int("--webp-quality", *q, 0, 100);
+    webp.palette = !args.has("--lossless") && !args.has("--webp-quality");  // as render's default
     refuse_to_overwrite(*output, args.positional);
     std::vector<std::filesystem::path> chunks(args.positional.begin(), args.positional.end());
     show_libav_messages(false);

@@ -36,7 +36,8 @@ const char* kHelp =
     "  .webm  VP9 video with alpha (transparent background kept), for web pages\n"
     "  .mov   ProRes 4444 video with alpha, for video editors\n"
     "  .gif   looping GIF with one palette for the clip\n"
-    "  .webp  animated WebP (lossy, or --lossless), full colour and alpha\n"
+    "  .webp  animated WebP: the GIF's 256 colours coded losslessly (smaller than the GIF);\n"
+    "         lossy with --webp-quality or a transparent background, exact with --lossless\n"
     "  .png   the single frame at --from\n"
     "  .frames  a chunk of frames for a GIF (with --frames; 'attnreel join' makes the GIF)\n"
     "  DIR/   a numbered PNG sequence in the folder DIR\n"
@@ -69,7 +70,8 @@ const char* kHelp =
     "  --gif-fps N       GIF frame rate (default: the render fps, at most 50)\n"
     "  --loop N          GIF and WebP: times the animation plays, 0 = forever (default 0)\n"
     "  --lossless        WebP: lossless frames (exact colours, larger on gradients)\n"
-    "  --webp-quality N  WebP: 0 to 100 (default 80; with --lossless, the effort)\n"
+    "  --webp-quality N  WebP: lossy at 0 to 100 (80 for a transparent background; with\n"
+    "                    --lossless, the effort)\n"
     "  --flatten COLOR   MP4 and GIF: the colour behind a transparent background (default black)\n"
     "  --poster [T]      also write a picture of time T (seconds, 'end' or negative from the end;\n"
     "                    default the end of the range) beside the video: OUT.poster.jpg\n"
@@ -213,6 +215,10 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
     if (const auto l = args.get("--loop")) settings.gif.loop = settings.webp.loop = parse_int("--loop", *l, 0, 65535);
     settings.webp.lossless = args.has("--lossless");
     if (const auto q = args.get("--webp-quality")) settings.webp.quality = parse_int("--webp-quality", *q, 0, 100);
+    // By default a WebP takes the GIF's colours, coded losslessly: the GIF's PSNR in a smaller
+    // file. A transparent background keeps lossy WebP, which has alpha.
+    settings.webp.palette =
+        !args.has("--lossless") && !args.has("--webp-quality") && scene.settings.background.a >= 1;
     const Color flatten = flatten_color(args);
     const int jobs = args.has("--jobs") ? parse_int("--jobs", *args.get("--jobs"), 1, 256) : 0;
     if (!dry_run) note_unused_options(args, kind);
@@ -279,7 +285,7 @@ int render_once(const Args& args, std::vector<std::string>& inputs) {
 
     // Catch signals before the sink creates its temporary file, so that none can leave it behind.
     InterruptGuard interrupt;
-    settings.gif.cancel = interrupt.flag();  // a signal also stops the GIF's second pass, in finish()
+    settings.gif.cancel = settings.webp.cancel = interrupt.flag();  // a signal also stops the GIF's second pass, in finish()
     // Folders are made only now, so that a bad option leaves no empty out/ behind.
     if (!dry_run) create_parent_folders(output);
     std::unique_ptr<FrameSink> sink = dry_run ? std::make_unique<DiscardSink>() : open_sink(output, settings);

@@ -1,12 +1,14 @@
 // Animated WebP through libwebp, read back with libwebp's own demuxer and decoder.
 #include "encode/webp_sink.hpp"
 
+#include "encode/gif_sink.hpp"
 #include "encode/straight_alpha.hpp"
 #include "encode_test_support.hpp"
 
 #include <webp/demux.h>
 
 #include <cstring>
+#include <set>
 
 #include <catch2/catch.hpp>
 
@@ -89,6 +91,40 @@ TEST_CASE("a lossy WebP loops forever by default and stays close to the frames")
     Frame decoded(320, 180);
     decoded.pixels = webp.frames[2];
     CHECK(psnr(decoded, test_frame(2)) > 30);
+}
+
+TEST_CASE("a palette WebP has the GIF's colours, coded losslessly: the GIF's fidelity in fewer bytes") {
+    ScratchDir dir;
+    constexpr int frames = 8;
+    WebpOptions options;
+    options.fps = 15;
+    options.palette = true;
+    {
+        WebpSink sink(dir.path / "clip.webp", 320, 180, options);
+        GifSink gif(dir.path / "clip.gif", 320, 180, GifOptions{15});
+        for (int i = 0; i < frames; ++i) {
+            sink.write(test_frame(i));
+            gif.write(test_frame(i));
+        }
+        sink.finish();
+        gif.finish();
+    }
+    const DecodedWebp webp = decode_webp(dir.path / "clip.webp");
+    REQUIRE(webp.frame_count == frames);
+    CHECK(webp.timestamps_ms.back() == 533);  // 8 frames at 15 fps
+    std::set<std::uint32_t> colours;
+    for (const auto& frame : webp.frames) colours.insert(frame.begin(), frame.end());
+    CHECK(colours.size() <= 256);  // one palette for the clip
+    // The GIF's own frames, decoded by FFmpeg, are the WebP's exactly.
+    const std::vector<Frame> gif_frames = decode_video(dir.path / "clip.gif").frames;
+    REQUIRE(gif_frames.size() == frames);
+    for (int i : {0, frames - 1}) {
+        Frame decoded(320, 180);
+        decoded.pixels = webp.frames[static_cast<std::size_t>(i)];
+        CHECK(psnr(decoded, test_frame(i)) > 30);
+        CHECK(psnr(decoded, gif_frames[static_cast<std::size_t>(i)]) > 60);
+    }
+    CHECK(fs::file_size(dir.path / "clip.webp") < fs::file_size(dir.path / "clip.gif"));
 }
 
 TEST_CASE("identical consecutive frames become one WebP frame lasting as long as they did") {
